@@ -1,0 +1,48 @@
+// Lint also guards the architecture (style-anchors §10): the domain imports only zod; the pane never reaches
+// into a host folder; hosts do not import one another.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const hostFolders = ['excel', 'wps', 'web', 'xlsx'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'wps-dist/**', '**/*.cjs', 'scripts/**/*.mjs', 'webpack.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/report/**/*.ts'],
+    ignores: ['src/report/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/hosts/**', '**/taskpane/**', '**/cli/**', 'react', 'exceljs', '@univerjs/*'], message: 'src/report is the pure domain: it imports only zod.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: hostFolders.map((h) => `**/hosts/${h}/**`), message: 'The pane talks only to hosts/spreadsheet-host.ts.' }] },
+      ],
+    },
+  },
+  ...hostFolders.map((h) => ({
+    files: [`src/hosts/${h}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: hostFolders.filter((o) => o !== h).map((o) => `**/hosts/${o}/**`), message: 'Hosts do not import one another.' }] },
+      ],
+    },
+  })),
+);

@@ -1,0 +1,19 @@
+// Bundles the `nianbao` command line into dist/cli/nianbao.cjs (run by `npm install` through "prepare").
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entry = 'src/cli/nianbao.ts';
+if (!existsSync(entry)) {
+  console.log(`build-cli: ${entry} not found, skipped`);
+  process.exit(0);
+}
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: 'dist/cli/nianbao.cjs',
+  external: ['exceljs', 'handlebars', 'docx'],
+  logLevel: 'warning',
+});

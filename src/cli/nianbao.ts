@@ -1,0 +1,39 @@
+// `nianbao`: the command line of 年报助手. Dispatches to commands/*; exit 0 ok, 1 findings, 2 cannot read.
+import { COMMANDS } from './commands';
+import { EXIT, type CliIO } from './cli-command';
+
+function help(io: CliIO): void {
+  io.out('年报助手命令行 nianbao：政府信息公开工作年度报告（2021 年版格式）\n');
+  for (const [name, c] of Object.entries(COMMANDS)) io.out(`  ${name.padEnd(10)} ${c.summary}\n    ${c.usage}\n`);
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(io);
+    return name ? EXIT.ok : EXIT.unreadable;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`未知的命令「${name}」。可用的命令：${Object.keys(COMMANDS).join('、')}\n`);
+    return EXIT.unreadable;
+  }
+  return command.run(rest, io);
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      io.err(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT.unreadable;
+    },
+  );
+}

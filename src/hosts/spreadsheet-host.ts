@@ -1,0 +1,36 @@
+// The one small door to a spreadsheet. Excel (Office.js), WPS (ET), the in-browser sheet (Univer) and .xlsx files
+// (ExcelJS) each implement it; the task pane and the CLI know nothing else about a host.
+import type { CellContent } from '../report/model/cell-content';
+import type { SheetEdit } from '../report/sheet-edits/sheet-edit';
+
+export interface NamedRef {
+  readonly name: string;
+  /** Where the name points, as "Sheet!A1" (sheet unquoted), or null when it points nowhere (#REF!, deleted sheet). */
+  readonly ref: string | null;
+}
+
+export interface NamedCellsRead {
+  /** In the order asked for; BLANK for a name that is missing or points nowhere. */
+  readonly values: readonly CellContent[];
+  /** Names asked for that the workbook lacks or that point nowhere. */
+  readonly missing: readonly string[];
+  /** Names whose cell is covered by a merge it does not start (the value there is lost to the user's eye). */
+  readonly mergedAway: readonly string[];
+}
+
+export interface SpreadsheetHost {
+  /** Every workbook-scoped name with its target. */
+  listNames(): Promise<readonly NamedRef[]>;
+  /** The sheets of the workbook, in order. */
+  sheetNames(): Promise<readonly string[]>;
+  /** Reads the named cells in as few round trips as the host allows (one bounding range per sheet). */
+  readNamedCells(names: readonly string[]): Promise<NamedCellsRead>;
+  /** Applies planned edits in one batch where the host allows it. Never clears a value it was not told to write. */
+  applyEdits(edits: readonly SheetEdit[]): Promise<void>;
+  /** Writes values into named cells (the user's accepted fixes, an import). */
+  writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void>;
+  /** Selects the cells (first one active) and brings their sheet to the front. */
+  selectNamedCells(names: readonly string[]): Promise<void>;
+  /** Calls back after the user commits edits to the workbook (debounced by the caller). Returns an unsubscribe. */
+  onUserEdit(listener: () => void): () => void;
+}

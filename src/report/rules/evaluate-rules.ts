@@ -1,0 +1,165 @@
+// The TypeScript interpreter of the rule records: host values in, findings out. Semantics shared with
+// to-formula.ts: a compare is asserted only while each of its cells is a number or blank (blank = 0) and each
+// required cell is a number; a check on one cell looks at what the cell holds.
+import { ALL_VALUE_CELLS, INPUT_CELLS, VALUE_CELL_BY_NAME } from '../layout/input-cells';
+import { BLANK, displayContent, formatNumber, type CellContent } from '../model/cell-content';
+import { checkContent, isBlank } from '../model/value-checks';
+import type { Finding } from './finding';
+import { BLANK_EXPECTED, PROBLEM_MESSAGES, RULE_MESSAGES, fillTemplate } from './messages.zh-CN';
+import { RULES } from './rule-catalog';
+import { relationCells, type Check, type Rule, type RuleScope } from './rule';
+
+interface CompiledCompare {
+  readonly kind: 'compare';
+  readonly all: Int32Array;
+  readonly required: Int32Array;
+  readonly left: Int32Array;
+  readonly leftSign: Int8Array;
+  readonly right: Int32Array;
+  readonly rightSign: Int8Array;
+  readonly ge: boolean;
+}
+interface CompiledCell {
+  readonly kind: 'cellType' | 'filled';
+  readonly index: number;
+}
+interface Compiled {
+  readonly rule: Rule;
+  readonly check: Check;
+  readonly cells: readonly string[];
+  readonly body: CompiledCompare | CompiledCell;
+}
+
+function indexOf(name: string): number {
+  const cell = VALUE_CELL_BY_NAME.get(name);
+  if (!cell) throw new Error(`rule refers to unknown cell ${name}`);
+  return cell.index;
+}
+
+function compile(rule: Rule, check: Check): Compiled {
+  const r = check.relation;
+  const involved = relationCells(r);
+  const cells = [...check.highlight, ...involved.filter((n) => !check.highlight.includes(n))];
+  if (r.kind !== 'compare') return { rule, check, cells, body: { kind: r.kind, index: indexOf(r.name) } };
+  return {
+    rule,
+    check,
+    cells,
+    body: {
+      kind: 'compare',
+      all: Int32Array.from(involved.map(indexOf)),
+      required: Int32Array.from((r.required ?? []).map(indexOf)),
+      left: Int32Array.from(r.left.map((t) => indexOf(t.name))),
+      leftSign: Int8Array.from(r.left.map((t) => t.sign)),
+      right: Int32Array.from(r.right.map((t) => indexOf(t.name))),
+      rightSign: Int8Array.from(r.right.map((t) => t.sign)),
+      ge: r.op === 'ge',
+    },
+  };
+}
+
+const COMPILED: readonly Compiled[] = RULES.flatMap((rule) => rule.checks.map((check) => compile(rule, check)));
+
+function sum(values: readonly CellContent[], idx: Int32Array, sign: Int8Array): number {
+  let s = 0;
+  for (let i = 0; i < idx.length; i++) {
+    const v = values[idx[i]];
+    if (v !== undefined && v.kind === 'number') s += sign[i] * v.value;
+  }
+  return s;
+}
+
+/** Equal as a spreadsheet compares numbers: to about 15 significant digits. */
+function same(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function evaluateCompare(c: CompiledCompare, values: readonly CellContent[]): { left: number; right: number } | null {
+  for (let i = 0; i < c.all.length; i++) {
+    const v = values[c.all[i]] ?? BLANK;
+    if (v.kind !== 'number' && !isBlank(v)) return null;
+  }
+  for (let i = 0; i < c.required.length; i++) if (values[c.required[i]]?.kind !== 'number') return null;
+  const left = sum(values, c.left, c.leftSign);
+  const right = sum(values, c.right, c.rightSign);
+  const broken = c.ge ? left < right && !same(left, right) : !same(left, right);
+  return broken ? { left, right } : null;
+}
+
+export interface EvaluateOptions {
+  /** Which rule scopes to run; 'previous' rules need last year's block filled. Default: all. */
+  readonly scopes?: readonly RuleScope[];
+}
+
+/**
+ * Findings for one report. `values` are in ALL_VALUE_CELLS order (INPUT_CELLS first, then last year's block,
+ * which may be missing: missing cells are blank).
+ */
+export function evaluateRules(values: readonly CellContent[], options: EvaluateOptions = {}): Finding[] {
+  const scopes = options.scopes;
+  const findings: Finding[] = [];
+  for (const c of COMPILED) {
+    if (scopes && !scopes.includes(c.rule.scope)) continue;
+    const body = c.body;
+    if (body.kind === 'compare') {
+      const broken = evaluateCompare(body, values);
+      if (!broken) continue;
+      findings.push({
+        rule: c.rule.id,
+        severity: c.rule.severity,
+        key: c.check.key,
+        cells: c.cells,
+        left: broken.left,
+        right: broken.right,
+        message: fillTemplate(RULE_MESSAGES[c.rule.id], {
+          ...c.check.subject,
+          left: formatNumber(broken.left),
+          right: formatNumber(broken.right),
+        }),
+      });
+      continue;
+    }
+    const content = values[body.index] ?? BLANK;
+    const cell = ALL_VALUE_CELLS[body.index];
+    if (body.kind === 'filled') {
+      if (!isBlank(content)) continue;
+      findings.push({
+        rule: c.rule.id,
+        severity: c.rule.severity,
+        key: c.check.key,
+        cells: c.cells,
+        message: fillTemplate(RULE_MESSAGES[c.rule.id], {
+          ...c.check.subject,
+          expected: cell.kind === 'text' || cell.kind === 'year' ? BLANK_EXPECTED.text : BLANK_EXPECTED.number,
+        }),
+      });
+      continue;
+    }
+    const problem = checkContent(cell.kind, content);
+    if (!problem) continue;
+    findings.push({
+      rule: c.rule.id,
+      severity: c.rule.severity,
+      key: c.check.key,
+      cells: c.cells,
+      problem: problem.code,
+      ...(problem.fix !== undefined ? { fix: problem.fix } : {}),
+      message: fillTemplate(RULE_MESSAGES[c.rule.id], {
+        ...c.check.subject,
+        problem: fillTemplate(PROBLEM_MESSAGES[problem.code], {
+          value: displayContent(content),
+          formula: content.formula,
+          fix: problem.fix === undefined ? undefined : formatNumber(problem.fix),
+        }),
+      }),
+    });
+  }
+  return findings;
+}
+
+/** Values keyed by defined name to the positional form evaluateRules takes. */
+export function valuesByName(record: Readonly<Record<string, CellContent>>): CellContent[] {
+  return ALL_VALUE_CELLS.map((c) => record[c.name] ?? BLANK);
+}
+
+export const INPUT_COUNT = INPUT_CELLS.length;

@@ -1,0 +1,88 @@
+// Serializable edits a host applies to a sheet. The domain plans them (plan-template.ts); each host adapter
+// turns the list into its cheapest form (one Office.js batch, WPS Value2 arrays, Univer commands, ExcelJS calls).
+// Ranges are A1 on the named sheet; colours are RGB hex without '#'.
+import type { Severity } from '../rules/rule';
+
+export interface CellFormat {
+  readonly font?: { readonly name?: string; readonly size?: number; readonly bold?: boolean; readonly color?: string };
+  readonly fill?: string;
+  readonly horizontal?: 'left' | 'center' | 'right';
+  readonly vertical?: 'top' | 'middle' | 'bottom';
+  readonly wrap?: boolean;
+  /** Thin black border on every edge of every cell in the range. */
+  readonly border?: boolean;
+  readonly numberFormat?: string;
+  /** Protection flag; labels stay locked (the default), inputs are unlocked. */
+  readonly locked?: boolean;
+}
+
+export interface HighlightStyle {
+  readonly fill: string;
+  readonly fontColor: string;
+}
+
+export const HIGHLIGHT: Readonly<Record<Severity, HighlightStyle>> = {
+  error: { fill: 'FFC7CE', fontColor: '9C0006' },
+  warning: { fill: 'FFEB9C', fontColor: '9C5700' },
+};
+
+export interface ValidationRule {
+  readonly type: 'whole' | 'decimal';
+  readonly min: number;
+  readonly max: number;
+  readonly promptTitle: string;
+  readonly prompt: string;
+  readonly errorTitle: string;
+  readonly error: string;
+}
+
+export type SheetEdit =
+  | { readonly op: 'addSheet'; readonly sheet: string }
+  | { readonly op: 'columnWidths'; readonly sheet: string; readonly first: number; readonly widths: readonly number[] }
+  | { readonly op: 'rowHeights'; readonly sheet: string; readonly first: number; readonly heights: readonly number[] }
+  /** A rectangular block of values; null leaves a cell as it is (never clears). */
+  | {
+      readonly op: 'values';
+      readonly sheet: string;
+      readonly range: string;
+      readonly values: readonly (readonly (string | number | null)[])[];
+    }
+  | { readonly op: 'merge'; readonly sheet: string; readonly ranges: readonly string[] }
+  | { readonly op: 'format'; readonly sheet: string; readonly ranges: readonly string[]; readonly format: CellFormat }
+  | { readonly op: 'defineName'; readonly name: string; readonly sheet: string; readonly range: string }
+  | {
+      readonly op: 'conditionalFormat';
+      readonly sheet: string;
+      readonly ranges: readonly string[];
+      /** Without the leading '='; uses only defined names. */
+      readonly formula: string;
+      readonly severity: Severity;
+      /** 1 = first; errors come before warnings so red wins over amber. */
+      readonly priority: number;
+      /** rule id and check key, so a repair can tell which rules exist. */
+      readonly id: string;
+    }
+  | {
+      readonly op: 'validation';
+      readonly sheet: string;
+      readonly ranges: readonly string[];
+      readonly rule: ValidationRule;
+    }
+  | {
+      readonly op: 'pageSetup';
+      readonly sheet: string;
+      readonly printArea: string;
+      readonly rowBreaks: readonly number[];
+      readonly orientation: 'portrait' | 'landscape';
+      readonly fitToWidth: number;
+      /** Margins in inches. */
+      readonly margins: {
+        readonly left: number;
+        readonly right: number;
+        readonly top: number;
+        readonly bottom: number;
+      };
+    }
+  | { readonly op: 'protect'; readonly sheet: string };
+
+export type SheetEditOp = SheetEdit['op'];
