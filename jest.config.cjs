@@ -1,4 +1,4 @@
-/** Jest: unit tests beside the code (src/**/*.test.ts[x]) and cross-folder suites under test/. */
+// Jest: unit tests beside the code (*.test.ts[x] under src/) and cross-folder suites under test/.
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],

@@ -8,6 +8,12 @@ const root = path.join(__dirname, '..');
 const bundle = path.join(root, 'dist', 'cli', 'nianbao.cjs');
 if (!fs.existsSync(bundle)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 const { main } = require(bundle);
+// A reader that stops early (`| head`) is not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 const io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),

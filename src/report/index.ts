@@ -15,3 +15,4 @@ export * from './rules/evaluate-rules';
 export * from './rules/to-formula';
 export * from './sheet-edits/sheet-edit';
 export * from './sheet-edits/plan-template';
+export * from './sheet-edits/plan-repair';

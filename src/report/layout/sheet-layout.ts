@@ -65,7 +65,14 @@ export const FONT_SIZES: Readonly<Record<CellStyle, number>> = {
   note: 9,
 };
 
-export const TEMPLATE_NOTE = `本表由年报助手生成，格式依据${FORMAT_BASIS}，模板版本 ${TEMPLATE_VERSION}。请在白色单元格内填写数字，没有发生的事项填 0。`;
+const VERSION_LABEL = '模板版本';
+export const TEMPLATE_NOTE = `本表由年报助手生成，格式依据${FORMAT_BASIS}，${VERSION_LABEL} ${TEMPLATE_VERSION}。请在白色单元格内填写数字，没有发生的事项填 0。`;
+
+/** The template version the marker cell's text carries ("模板版本 N"), or null when it carries none. */
+export function templateVersionOf(markerText: string): number | null {
+  const m = new RegExp(`${VERSION_LABEL}\\s*(\\d+)`).exec(markerText);
+  return m ? Number(m[1]) : null;
+}
 
 function build(): SheetLayout {
   const cells: LayoutCell[] = [];

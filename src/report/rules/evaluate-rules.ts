@@ -76,8 +76,9 @@ function same(a: number, b: number): boolean {
 
 function evaluateCompare(c: CompiledCompare, values: readonly CellContent[]): { left: number; right: number } | null {
   for (let i = 0; i < c.all.length; i++) {
+    // Only a truly empty cell counts as 0: an empty text ("") is not a number to COUNT, as in a spreadsheet.
     const v = values[c.all[i]] ?? BLANK;
-    if (v.kind !== 'number' && !isBlank(v)) return null;
+    if (v.kind !== 'number' && v.kind !== 'blank') return null;
   }
   for (let i = 0; i < c.required.length; i++) if (values[c.required[i]]?.kind !== 'number') return null;
   const left = sum(values, c.left, c.leftSign);

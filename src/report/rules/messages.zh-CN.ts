@@ -17,10 +17,11 @@ export const RULE_MESSAGES: Readonly<Record<RuleId, string>> = {
   'type.amount': '{cell}{problem}，应填写不小于 0 的金额（万元），最多 4 位小数',
   'type.year': '{cell}{problem}，应填写 2021 至 2100 之间的四位年份',
   blank: '{cell}为空，{expected}',
+  'template.merged': '{cell}被合并单元格盖住了，填写的数字看不到：请取消这处合并，让该单元格单独显示',
 };
 
 export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
-  formula: '填写的是公式「{formula}」（计算结果 {value}），年报中应直接填写数字',
+  formula: '填写的是公式「{formula}」（计算结果 {value}）',
   error: '为错误值 {value}',
   date: '为日期 {value}',
   bool: '为逻辑值 {value}',

@@ -223,6 +223,16 @@ const xInforce: Rule = {
   }),
 };
 
+/** Found while reading a workbook, not by a relation: an input cell covered by a merge it does not start. */
+const templateMerged: Rule = {
+  id: 'template.merged',
+  severity: 'error',
+  scope: 'report',
+  title: '输入单元格不能被合并单元格盖住',
+  basis: '被合并盖住的单元格，其数值在表格中看不到，打印和发布的报告会缺数',
+  checks: [],
+};
+
 /** Every rule, errors before warnings within each family; the order findings are listed in. */
 export const RULES: readonly Rule[] = [
   typeCount,
@@ -236,6 +246,7 @@ export const RULES: readonly Rule[] = [
   t2Inforce,
   xInforce,
   blank,
+  templateMerged,
 ];
 export const RULE_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
 export const CHECKS: readonly Check[] = RULES.flatMap((r) => r.checks);

@@ -16,6 +16,7 @@ export const RULE_IDS = [
   'T2.inforce',
   'X.carry',
   'X.inforce',
+  'template.merged',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

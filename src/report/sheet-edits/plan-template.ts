@@ -114,22 +114,29 @@ export function templateAddress(cell: InputCell): string {
   return rangeA1(placed.row, placed.col);
 }
 
-/** The conditional formats compiled from the rules, errors first. */
-export function planHighlights(sheet: string, scopes: readonly RuleScope[] = ['report', 'previous']): SheetEdit[] {
-  const address = new Map(INPUT_CELLS.map((c) => [c.name, templateAddress(c)]));
+/**
+ * The conditional formats compiled from the rules, errors first. `address` maps a defined name to its cell (a repair
+ * passes where the names are now); a check whose highlighted cell has no address is left out.
+ */
+export function planHighlights(
+  sheet: string,
+  scopes: readonly RuleScope[] = ['report', 'previous'],
+  address: ReadonlyMap<string, string> = new Map(INPUT_CELLS.map((c) => [c.name, templateAddress(c)])),
+): SheetEdit[] {
   const ordered = [...RULES.filter((r) => r.severity === 'error'), ...RULES.filter((r) => r.severity === 'warning')];
   const edits: SheetEdit[] = [];
   for (const rule of ordered.filter((r) => scopes.includes(r.scope)))
     for (const check of rule.checks)
-      edits.push({
-        op: 'conditionalFormat',
-        sheet,
-        ranges: check.highlight.map((n) => address.get(n)!),
-        formula: checkFormula(check),
-        severity: rule.severity,
-        priority: edits.length + 1,
-        id: `${rule.id}:${check.key}`,
-      });
+      if (check.highlight.every((n) => address.has(n)))
+        edits.push({
+          op: 'conditionalFormat',
+          sheet,
+          ranges: check.highlight.map((n) => address.get(n)!),
+          formula: checkFormula(check),
+          severity: rule.severity,
+          priority: edits.length + 1,
+          id: `${rule.id}:${check.key}`,
+        });
   return edits;
 }
 

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { FIRST_YEAR, LAST_YEAR, planTemplate } from '../../report';
+import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { EXIT, type CliCommand } from '../cli-command';
+import { parse } from '../args';
+
+export const templateCommand: CliCommand = {
+  summary: '生成年报模板工作簿（.xlsx）',
+  usage: 'nianbao template -o report.xlsx [--agency 机关名称] [--year 2025] [--amount-format upTo4|fixed4] [--force]',
+  async run(args, io) {
+    const p = parse(args, {
+      output: { type: 'string', short: 'o' },
+      agency: { type: 'string' },
+      year: { type: 'string' },
+      'amount-format': { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    if ('error' in p) {
+      io.err(`${p.error}\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const out = p.values.output as string | undefined;
+    if (!out) {
+      io.err(`请用 -o 指定输出文件。\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const yearText = p.values.year as string | undefined;
+    const year = yearText === undefined ? undefined : Number(yearText);
+    if (year !== undefined && !(Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR)) {
+      io.err(`--year 应为 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间的四位年份，收到「${yearText}」\n`);
+      return EXIT.unreadable;
+    }
+    const amountFormat = (p.values['amount-format'] as string | undefined) ?? 'upTo4';
+    if (amountFormat !== 'upTo4' && amountFormat !== 'fixed4') {
+      io.err(`--amount-format 只能是 upTo4（最多 4 位小数）或 fixed4（固定 4 位小数），收到「${amountFormat}」\n`);
+      return EXIT.unreadable;
+    }
+    if (existsSync(out) && !p.values.force) {
+      io.err(`文件 ${out} 已存在，为免覆盖已填写的内容没有写入；确需覆盖请加 --force\n`);
+      return EXIT.unreadable;
+    }
+    const host = new XlsxHost();
+    await host.applyEdits(planTemplate({ agency: p.values.agency as string | undefined, year, amountFormat }));
+    await writeFile(out, await host.toBuffer());
+    io.out(`已生成年报模板：${out}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,54 @@
+import { INPUT_CELLS, displayContent, sortFindings } from '../../report';
+import { EXIT, type CliCommand } from '../cli-command';
+import { parse } from '../args';
+import { validateWorkbookFile } from '../validate-file';
+
+const BLANKS_SHOWN = 5;
+const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
+
+export const validateCommand: CliCommand = {
+  summary: '校验已填写的年报工作簿，列出错误和提示（退出码 0 通过，1 有错误，2 无法读取）',
+  usage: 'nianbao validate report.xlsx [--json]',
+  async run(args, io) {
+    const p = parse(args, { json: { type: 'boolean' } });
+    if ('error' in p) {
+      io.err(`${p.error}\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const [path, ...extra] = p.positionals;
+    if (!path || extra.length) {
+      io.err(`请指定一个要校验的 .xlsx 文件。\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const outcome = await validateWorkbookFile(path);
+    const { json } = outcome;
+    if (p.values.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
+    if (!outcome.readable) {
+      io.err(`无法读取 ${path}：${json.error}\n`);
+      return EXIT.unreadable;
+    }
+    if (!p.values.json) {
+      const values = outcome.values!;
+      const agency = values[INPUT_CELLS.find((c) => c.rowId === 'agency')!.index];
+      const year = values[INPUT_CELLS.find((c) => c.rowId === 'year')!.index];
+      io.out(
+        `文件：${path}（年报助手模板，版本 ${json.template?.version ?? '未知'}，工作表「${json.template?.sheet}」）\n`,
+      );
+      io.out(`机关名称：${displayContent(agency)}　年度：${displayContent(year)}\n`);
+      const { errors, warnings } = json.summary;
+      io.out(
+        errors === 0 ? `结果：通过（0 个错误，${warnings} 个提示）\n` : `结果：${errors} 个错误，${warnings} 个提示\n`,
+      );
+      // Blank cells are listed a few at a time: a fresh template has 200 of them.
+      const sorted = sortFindings(outcome.findings);
+      const blanks = sorted.filter((f) => f.rule === 'blank');
+      for (const f of [...sorted.filter((f) => f.rule !== 'blank'), ...blanks.slice(0, BLANKS_SHOWN)]) {
+        const ref = outcome.refs.get(f.cells[0]) ?? f.cells[0];
+        io.out(`${SEVERITY_LABEL[f.severity]}  ${ref}  ${f.message}\n`);
+      }
+      if (blanks.length > BLANKS_SHOWN)
+        io.out(`提示  ……另有 ${blanks.length - BLANKS_SHOWN} 个空白单元格（没有发生的事项应填 0；--json 列出全部）\n`);
+    }
+    return json.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,77 @@
+// The `validate --json` contract and the `export --csv` columns: shapes other tools read. Change only compatibly.
+import { FORMAT_ID, VALUE_CELL_BY_NAME, plainValue, type CellContent, type Finding, ALL_VALUE_CELLS } from '../report';
+
+export interface JsonCell {
+  readonly ref: string | null;
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
+  readonly value: number | string | boolean | null;
+}
+
+export interface JsonFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly cells: readonly JsonCell[];
+}
+
+export interface JsonReport {
+  readonly file: string;
+  readonly template: { readonly format: string; readonly version: number | null; readonly sheet: string } | null;
+  readonly error?: string;
+  readonly summary: { readonly errors: number; readonly warnings: number };
+  readonly findings: readonly JsonFinding[];
+}
+
+export function jsonCell(name: string, values: readonly CellContent[], refs: ReadonlyMap<string, string>): JsonCell {
+  const cell = VALUE_CELL_BY_NAME.get(name);
+  return {
+    ref: refs.get(name) ?? null,
+    table: cell?.table ?? '',
+    row: cell?.rowLabel ?? name,
+    column: cell?.columnLabel ?? '',
+    value: cell ? plainValue(values[cell.index] ?? { kind: 'blank' }) : null,
+  };
+}
+
+export function jsonFinding(
+  f: Finding,
+  values: readonly CellContent[],
+  refs: ReadonlyMap<string, string>,
+): JsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    cells: f.cells.map((n) => jsonCell(n, values, refs)),
+  };
+}
+
+export function templateInfo(sheet: string, version: number | null): JsonReport['template'] {
+  return { format: FORMAT_ID, version, sheet };
+}
+
+/** Neutralises spreadsheet formula injection in a text field (=, +, -, @, tab, CR at the start). */
+export function safeCsvText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvField(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  const s = safeCsvText(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_COLUMNS = ['table', 'row', 'column', 'ref', 'value'] as const;
+
+/** Every input as one line: table,row,column,ref,value (UTF-8 with BOM so Excel opens it as such). */
+export function inputsCsv(values: readonly CellContent[], refs: ReadonlyMap<string, string>): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const cell of ALL_VALUE_CELLS.filter((c) => refs.has(c.name) || !c.name.startsWith('nb_prev_'))) {
+    const j = jsonCell(cell.name, values, refs);
+    lines.push([j.table, j.row, j.column, j.ref, j.value].map(csvField).join(','));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

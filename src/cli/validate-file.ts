@@ -1,0 +1,55 @@
+// Validating one workbook file end to end: open (guarded), read by names, evaluate. The result is the
+// `validate --json` document; the audit and the web host's tests use the same function.
+import { basename } from 'node:path';
+import { countBySeverity, evaluateRules, type CellContent, type Finding, type RuleScope } from '../report';
+import { openWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { readTemplate } from '../hosts/read-template';
+import { jsonFinding, templateInfo, type JsonReport } from './report-json';
+
+export interface ValidateOptions {
+  /** Last year's values for PREVIOUS_CELLS (X.* rules); taken from the workbook's own block when absent. */
+  readonly previous?: readonly CellContent[];
+}
+
+export interface ValidateOutcome {
+  readonly json: JsonReport;
+  readonly findings: readonly Finding[];
+  readonly values: readonly CellContent[] | null;
+  readonly refs: ReadonlyMap<string, string>;
+  readonly readable: boolean;
+}
+
+export async function validateWorkbookFile(path: string, options: ValidateOptions = {}): Promise<ValidateOutcome> {
+  const file = basename(path);
+  const unreadable = (reason: string): ValidateOutcome => ({
+    json: { file, template: null, error: reason, summary: { errors: 0, warnings: 0 }, findings: [] },
+    findings: [],
+    values: null,
+    refs: new Map(),
+    readable: false,
+  });
+  const opened = await openWorkbookFile(path);
+  if (!opened.ok) return unreadable(opened.reason);
+  const read = await readTemplate(opened.host);
+  if (!read.ok) return unreadable(read.reason);
+  let values = read.values;
+  if (options.previous) {
+    const current = values.slice(0, values.length - options.previous.length);
+    values = [...current, ...options.previous];
+  }
+  const scopes: RuleScope[] = ['report', 'previous'];
+  const findings = [...read.findings, ...evaluateRules(values, { scopes })];
+  const counts = countBySeverity(findings);
+  return {
+    json: {
+      file,
+      template: templateInfo(read.sheet, read.version),
+      summary: { errors: counts.error, warnings: counts.warning },
+      findings: findings.map((f) => jsonFinding(f, values, read.refs)),
+    },
+    findings,
+    values,
+    refs: read.refs,
+    readable: true,
+  };
+}
