@@ -1,5 +1,5 @@
 // The `validate --json` contract and the `export --csv` columns: shapes other tools read. Change only compatibly.
-import { FORMAT_ID, VALUE_CELL_BY_NAME, plainValue, type CellContent, type Finding, ALL_VALUE_CELLS } from '../report';
+import { ALL_VALUE_CELLS, FORMAT_ID, INPUT_CELLS, VALUE_CELL_BY_NAME, plainValue, type CellContent, type Finding } from '../report';
 
 export interface JsonCell {
   readonly ref: string | null;
@@ -69,7 +69,8 @@ export const CSV_COLUMNS = ['table', 'row', 'column', 'ref', 'value'] as const;
 /** Every input as one line: table,row,column,ref,value (UTF-8 with BOM so Excel opens it as such). */
 export function inputsCsv(values: readonly CellContent[], refs: ReadonlyMap<string, string>): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const cell of ALL_VALUE_CELLS.filter((c) => refs.has(c.name) || !c.name.startsWith('nb_prev_'))) {
+  // The report's inputs always; last year's block and the 补充信息 numbers when the workbook has them.
+  for (const cell of ALL_VALUE_CELLS.filter((c) => c.index < INPUT_CELLS.length || refs.has(c.name))) {
     const j = jsonCell(cell.name, values, refs);
     lines.push([j.table, j.row, j.column, j.ref, j.value].map(csvField).join(','));
   }

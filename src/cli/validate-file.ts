@@ -1,7 +1,14 @@
 // Validating one workbook file end to end: open (guarded), read by names, evaluate. The result is the
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
-import { countBySeverity, evaluateRules, type CellContent, type Finding, type RuleScope } from '../report';
+import {
+  PREVIOUS_CELLS,
+  countBySeverity,
+  evaluateRules,
+  type CellContent,
+  type Finding,
+  type RuleScope,
+} from '../report';
 import { openWorkbookFile } from '../hosts/xlsx/read-workbook';
 import { readTemplate } from '../hosts/read-template';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
@@ -34,8 +41,9 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
   if (!read.ok) return unreadable(read.reason);
   let values = read.values;
   if (options.previous) {
-    const current = values.slice(0, values.length - options.previous.length);
-    values = [...current, ...options.previous];
+    const withPrevious = [...values];
+    PREVIOUS_CELLS.forEach((c, i) => (withPrevious[c.index] = options.previous![i] ?? { kind: 'blank' }));
+    values = withPrevious;
   }
   const scopes: RuleScope[] = ['report', 'previous'];
   const findings = [...read.findings, ...evaluateRules(values, { scopes })];

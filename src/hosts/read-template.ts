@@ -67,6 +67,24 @@ export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead>
       missing,
     };
   }
+  // Every input sits on the template's sheet (where the marker, or most names, point); a name re-pointed at
+  // another sheet would read a stranger's cell.
+  const sheetOf = (n: string) => splitSheetRef(refs.get(n)!)!.sheet;
+  const tally = new Map<string, number>();
+  for (const c of INPUT_CELLS) tally.set(sheetOf(c.name), (tally.get(sheetOf(c.name)) ?? 0) + 1);
+  const sheet = refs.has(TEMPLATE_MARKER_NAME)
+    ? sheetOf(TEMPLATE_MARKER_NAME)
+    : [...tally].sort((a, b) => b[1] - a[1])[0][0];
+  const strays = INPUT_CELLS.map((c) => c.name).filter((n) => sheetOf(n) !== sheet);
+  if (strays.length > 0)
+    return {
+      ok: false,
+      reason: `年报模板已损坏，${strays.length} 个名称指向了年报所在工作表「${sheet}」以外的位置：${strays
+        .slice(0, 5)
+        .map((n) => `${describeName(n)} → ${refs.get(n)}`)
+        .join('；')}${strays.length > 5 ? ' 等' : ''}。请在任务窗格中使用「修复」，或重新生成模板`,
+      missing: strays,
+    };
   const wanted = ALL_VALUE_CELLS.map((c) => c.name).filter((n) => refs.has(n));
   const withMarker = refs.has(TEMPLATE_MARKER_NAME) ? [...wanted, TEMPLATE_MARKER_NAME] : wanted;
   const read = await host.readNamedCells(withMarker);
@@ -84,7 +102,7 @@ export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead>
     }));
   return {
     ok: true,
-    sheet: splitSheetRef(refs.get(INPUT_CELLS[0].name)!)!.sheet,
+    sheet,
     version: marker?.kind === 'text' ? templateVersionOf(marker.text) : null,
     values: ALL_VALUE_CELLS.map((c) => byName.get(c.name) ?? { kind: 'blank' }),
     refs,

@@ -23,7 +23,13 @@ export function zeroReport(): CellContent[] {
   });
 }
 
-export function set(values: CellContent[], table: TableId, row: string, column: string, v: CellContent | number): CellContent[] {
+export function set(
+  values: CellContent[],
+  table: TableId,
+  row: string,
+  column: string,
+  v: CellContent | number,
+): CellContent[] {
   values[input(table, row, column).index] = typeof v === 'number' ? num(v) : v;
   return values;
 }

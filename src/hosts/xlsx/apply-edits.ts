@@ -15,6 +15,9 @@ function cellsOf(ws: ExcelJS.Worksheet, range: string): ExcelJS.Cell[] {
 }
 
 function applyFormat(cell: ExcelJS.Cell, f: CellFormat): void {
+  // A loaded workbook shares one style object among all cells of a style: write to a copy, or a format meant
+  // for this cell would change every cell that shares it (the user's included).
+  cell.style = structuredClone(cell.style);
   if (f.font) {
     const font: Partial<ExcelJS.Font> = { ...cell.font };
     if (f.font.name !== undefined) font.name = f.font.name;

@@ -1,7 +1,7 @@
 // The .xlsx host: an ExcelJS workbook in memory behind SpreadsheetHost. Used by the CLI, by the web host's
 // open/save, and as the reference writer other hosts are compared with.
 import ExcelJS from 'exceljs';
-import { BLANK, parseRange, splitSheetRef, type CellContent, type SheetEdit } from '../../report';
+import { BLANK, SHEET_LAYOUT, parseRange, splitSheetRef, type CellContent, type SheetEdit } from '../../report';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
 import { applyEditsToWorkbook } from './apply-edits';
 import { cellContent } from './cell-content';
@@ -123,6 +123,21 @@ export class XlsxHost implements SpreadsheetHost {
   }
 
   async toBuffer(): Promise<Buffer> {
+    await this.restorePageBreaks();
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  /**
+   * ExcelJS writes row page breaks but does not read them back, so a loaded template would lose its one-table-per-
+   * page print setup on save. Put each break back after the row that now holds the input the layout ends a page with.
+   */
+  private async restorePageBreaks(): Promise<void> {
+    for (const b of SHEET_LAYOUT.pageBreaksAfter) {
+      const last = SHEET_LAYOUT.cells.find((c) => c.row === b && c.input)?.input;
+      const at = last ? await this.resolve(last.name) : null;
+      if (!at) continue;
+      const breaks = (at.ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks;
+      if (!breaks.some((x) => x.id === at.row)) at.ws.getRow(at.row).addPageBreak();
+    }
   }
 }

@@ -18,6 +18,19 @@ export const RULE_MESSAGES: Readonly<Record<RuleId, string>> = {
   'type.year': '{cell}{problem}，应填写 2021 至 2100 之间的四位年份',
   blank: '{cell}为空，{expected}',
   'template.merged': '{cell}被合并单元格盖住了，填写的数字看不到：请取消这处合并，让该单元格单独显示',
+  'S.type': '{cell}{problem}，应填写{expected}',
+  'S.sum': '{cell}为 {left}，但各分类条数之和为 {right}',
+  'N.apply': '{where}中「{quote}」写的申请数为 {left}，但{figure}为 {right}',
+  'N.carry': '{where}中「{quote}」写的上年结转申请数为 {left}，但{figure}为 {right}',
+  'N.done': '{where}中「{quote}」写的办结申请数为 {left}，但{figure}为 {right}',
+  'N.next': '{where}中「{quote}」写的结转下年度申请数为 {left}，但{figure}为 {right}',
+  'N.result': '{where}中「{quote}」写的{kind}件数为 {left}，但{figure}为 {right}',
+  'N.review': '{where}中「{quote}」写的行政复议{kind}件数为 {left}，但{figure}为 {right}',
+  'N.litigation': '{where}中「{quote}」写的行政诉讼{kind}件数为 {left}，但{figure}为 {right}',
+  'N.open': '{where}中「{quote}」写的{kind}为 {left}，但{figure}为 {right}',
+  'N.openparts': '{where}中「{quote}」：所写的总数为 {left}，但其后列举的各项之和为 {right}',
+  'N.fee': '{where}中「{quote}」写的{kind}为 {left}，但{figure}为 {right}',
+  'N.supervision': '{where}中「{quote}」写的{kind}为 {left}，但{figure}为 {right}',
 };
 
 export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {

@@ -5,9 +5,11 @@ import { RULE_MESSAGES } from './messages.zh-CN';
 import { checkFormula } from './to-formula';
 import { BLANK, type CellContent } from '../model/cell-content';
 import { gaoxinqu2021, num, set, setName, text, zeroReport } from '../../../test/support/report-values';
+import type { NarrativeRuleId } from '../narrative/narrative-rules';
 
 /** One failing and one passing report per rule; a Record, so a rule without cases does not compile. */
-const CASES: Record<Exclude<RuleId, 'template.merged'>, { fail: () => CellContent[]; pass: () => CellContent[] }> = {
+// N.* read the narrative text, not cells: their cases are in test/narrative/check-narrative.test.ts.
+const CASES: Record<Exclude<RuleId, 'template.merged' | NarrativeRuleId>, { fail: () => CellContent[]; pass: () => CellContent[] }> = {
   'T3.row': {
     fail: () => set(set(zeroReport(), 'T3', 'new', 'person', 3), 'T3', 'new', 'total', 2),
     pass: () => {
@@ -54,6 +56,17 @@ const CASES: Record<Exclude<RuleId, 'template.merged'>, { fail: () => CellConten
   'X.inforce': {
     fail: () => setName(zeroReport(), 'nb_prev_t2_norm_inforce', 10),
     pass: () => set(setName(zeroReport(), 'nb_prev_t2_norm_inforce', 10), 'T2', 'norm', 'inforce', 10),
+  },
+  'S.type': {
+    fail: () => setName(zeroReport(), 'nb_sup_fee_notices', text('3件')),
+    pass: () => setName(setName(zeroReport(), 'nb_sup_fee_notices', 3), 'nb_sup_fee_collected', 120.5),
+  },
+  'S.sum': {
+    fail: () => setName(setName(zeroReport(), 'nb_sup_open_total', 422), 'nb_sup_open_cat1_count', 361),
+    pass: () => {
+      const v = setName(setName(zeroReport(), 'nb_sup_open_total', 422), 'nb_sup_open_cat1_count', 361);
+      return setName(setName(v, 'nb_sup_open_cat2_count', 18), 'nb_sup_open_cat3_count', 43);
+    },
   },
 };
 

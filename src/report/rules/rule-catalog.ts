@@ -10,6 +10,8 @@ import {
 } from '../layout/format-2021';
 import { INPUT_CELLS, input, previousName, type InputCell } from '../layout/input-cells';
 import type { Check, Rule, RuleId, Term } from './rule';
+import { SUPPLEMENT_RULES } from '../layout/supplement';
+import { NARRATIVE_RULES } from '../narrative/narrative-rules';
 
 const plus = (c: InputCell | string): Term => ({ name: typeof c === 'string' ? c : c.name, sign: 1 });
 const minus = (c: InputCell | string): Term => ({ name: typeof c === 'string' ? c : c.name, sign: -1 });
@@ -17,6 +19,7 @@ const minus = (c: InputCell | string): Term => ({ name: typeof c === 'string' ? 
 /** The words a message uses for a single cell: 表三「一、本年新收…」行「自然人」列. */
 export function cellLabel(c: InputCell): string {
   if (c.table === 'META') return `「${c.rowLabel}」`;
+  if (!c.columnLabel) return `${TABLE_NAMES[c.table]}「${c.rowLabel}」`;
   return `${TABLE_NAMES[c.table]}「${c.rowLabel}」行「${c.columnLabel}」列`;
 }
 
@@ -247,6 +250,8 @@ export const RULES: readonly Rule[] = [
   xInforce,
   blank,
   templateMerged,
+  ...SUPPLEMENT_RULES,
+  ...NARRATIVE_RULES,
 ];
 export const RULE_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
 export const CHECKS: readonly Check[] = RULES.flatMap((r) => r.checks);

@@ -17,6 +17,20 @@ export const RULE_IDS = [
   'X.carry',
   'X.inforce',
   'template.merged',
+  // 补充信息 (layout/supplement.ts) and the narrative (narrative/narrative-rules.ts).
+  'S.type',
+  'S.sum',
+  'N.apply',
+  'N.carry',
+  'N.done',
+  'N.next',
+  'N.result',
+  'N.review',
+  'N.litigation',
+  'N.open',
+  'N.openparts',
+  'N.fee',
+  'N.supervision',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

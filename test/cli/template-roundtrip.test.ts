@@ -1,0 +1,99 @@
+// A template written by `nianbao template`, filled by an independent reader through its names, then validated and
+// exported: every value comes back, and the findings are the evaluator's on the same values.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { INPUT_CELLS, evaluateRules, type CellContent } from '../../src/report';
+import { runCli } from '../support/run-cli';
+import { cellByName, loadWorkbook } from '../support/workbook-by-names';
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-rt-'));
+
+describe('template → fill by names → validate/export', () => {
+  it('writes a template that validates with only blank warnings', async () => {
+    const file = join(dir, 'empty.xlsx');
+    expect((await runCli('template', '-o', file, '--agency', '某市人民政府办公室', '--year', '2025')).code).toBe(0);
+    const r = await runCli('validate', file, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.template).toEqual({ format: 'format-2021', version: 1, sheet: '年报' });
+    expect(new Set(json.findings.map((f: { rule: string }) => f.rule))).toEqual(new Set(['blank']));
+    expect(json.summary).toEqual({ errors: 0, warnings: 200 });
+  });
+
+  it('refuses to overwrite an existing file without --force', async () => {
+    const file = join(dir, 'keep.xlsx');
+    await runCli('template', '-o', file);
+    const r = await runCli('template', '-o', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('已存在');
+  });
+
+  it('round-trips every value of random reports and reports what the evaluator reports', async () => {
+    const template = join(dir, 'base.xlsx');
+    await runCli('template', '-o', template, '--agency', '某县司法局', '--year', '2024');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: INPUT_CELLS.length, maxLength: INPUT_CELLS.length }),
+        async (ints) => {
+          const wb = await loadWorkbook(template);
+          const values: CellContent[] = INPUT_CELLS.map((c, i) => {
+            if (c.kind === 'text') return { kind: 'text', text: '某县司法局' };
+            if (c.kind === 'year') return { kind: 'number', value: 2024 };
+            return { kind: 'number', value: ints[i] };
+          });
+          INPUT_CELLS.forEach((c, i) => {
+            const v = values[i];
+            if (c.kind !== 'text' && c.kind !== 'year' && v.kind === 'number') cellByName(wb, c.name).value = v.value;
+          });
+          const file = join(dir, 'filled.xlsx');
+          await wb.xlsx.writeFile(file);
+          const csvFile = join(dir, 'filled.csv');
+          expect((await runCli('export', file, '--csv', csvFile)).code).toBe(0);
+          const rows = readFileSync(csvFile, 'utf8')
+            .replace(/^\ufeff/, '')
+            .trim()
+            .split('\r\n');
+          expect(rows[0]).toBe('table,row,column,ref,value');
+          const exported = rows.slice(1, 1 + INPUT_CELLS.length).map((line) => line.split(',').pop());
+          expect(exported).toEqual(
+            values.map((v) => (v.kind === 'number' ? String(v.value) : v.kind === 'text' ? v.text : '')),
+          );
+          const r = await runCli('validate', file, '--json');
+          const json = JSON.parse(r.out);
+          const expected = evaluateRules(values);
+          expect(json.findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual(
+            expected.map((f) => `${f.rule} ${f.message}`),
+          );
+          expect(r.code).toBe(expected.some((f) => f.severity === 'error') ? 1 : 0);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('prints findings in Chinese with the cell and exits 1 on errors', async () => {
+    const file = join(dir, 'broken.xlsx');
+    await runCli('template', '-o', file, '--agency', '某区教育局', '--year', '2025');
+    const wb = await loadWorkbook(file);
+    for (const c of INPUT_CELLS) if (c.kind === 'count' || c.kind === 'amount') cellByName(wb, c.name).value = 0;
+    cellByName(wb, 'nb_t3_new_person').value = 5;
+    cellByName(wb, 'nb_t3_new_total').value = 4;
+    await wb.xlsx.writeFile(file);
+    const r = await runCli('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('机关名称：某区教育局　年度：2025');
+    expect(r.out).toContain('错误  年报!O24  表三「一、本年新收政府信息公开申请数量」行：总计为 4，但各列之和为 5');
+    const json = JSON.parse((await runCli('validate', file, '--json')).out);
+    const row = json.findings.find((f: { rule: string }) => f.rule === 'T3.row');
+    expect(row.cells[0]).toEqual({
+      ref: '年报!O24',
+      table: 'T3',
+      row: '一、本年新收政府信息公开申请数量',
+      column: '总计',
+      value: 4,
+    });
+    expect(row.cells).toHaveLength(7);
+  });
+});
