@@ -97,3 +97,17 @@ describe('template → fill by names → validate/export', () => {
     expect(row.cells).toHaveLength(7);
   });
 });
+
+describe('re-applying the highlights (a repair)', () => {
+  it('replaces each conditional format instead of adding a second copy', async () => {
+    const { XlsxHost } = await import('../../src/hosts/xlsx/xlsx-host');
+    const { planTemplate, planHighlights } = await import('../../src/report');
+    const host = new XlsxHost();
+    await host.applyEdits(planTemplate());
+    type WithCf = { conditionalFormattings: unknown[] };
+    const count = () => (host.workbook.getWorksheet('年报') as unknown as WithCf).conditionalFormattings.length;
+    const before = count();
+    await host.applyEdits(planHighlights('年报', ['report']));
+    expect(count()).toBe(before);
+  });
+});

@@ -53,7 +53,7 @@ export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly
     switch (e.op) {
       case 'addSheet':
         if (wb.getWorksheet(e.sheet)) throw new Error(`sheet ${e.sheet} exists`);
-        wb.addWorksheet(e.sheet, { views: [{ showGridLines: false }] });
+        wb.addWorksheet(e.sheet, { views: [{ showGridLines: false }], state: e.hidden ? 'hidden' : 'visible' });
         break;
       case 'columnWidths':
         e.widths.forEach((w, i) => (sheet(wb, e.sheet).getColumn(e.first + i).width = w));
@@ -86,7 +86,12 @@ export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly
       }
       case 'conditionalFormat': {
         const style = HIGHLIGHT[e.severity];
-        sheet(wb, e.sheet).addConditionalFormatting({
+        // A repair re-plans every format: one with the same formula replaces the old one instead of doubling it.
+        const ws = sheet(wb, e.sheet) as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+        ws.conditionalFormattings = ws.conditionalFormattings.filter(
+          (cf) => !cf.rules.some((r) => 'formulae' in r && r.formulae?.[0] === e.formula),
+        );
+        ws.addConditionalFormatting({
           ref: e.ranges.join(' '),
           rules: [
             {

@@ -163,5 +163,7 @@ export const TABLE_NAMES = {
   T2: '表二',
   T3: '表三',
   T4: '表四',
+  /** The 补充信息 sheet (layout/supplement.ts): figures and text the narrative sections need. */
+  SUP: '补充信息',
 } as const;
 export type TableId = keyof typeof TABLE_NAMES;

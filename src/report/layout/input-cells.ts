@@ -2,6 +2,7 @@
 // Names are workbook-scoped, lowercase ASCII with the `nb_` prefix so that none can be read as a cell reference
 // (A1 or R1C1) in any host: nb_<table>_<row>_<column>.
 import { META_FIELDS, T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type TableId } from './format-2021';
+import { SUPPLEMENT_NUMBER_FIELDS, supplementInputKind } from './supplement';
 
 export type InputKind = 'count' | 'amount' | 'text' | 'year';
 
@@ -103,6 +104,17 @@ export const PREVIOUS_CELLS: readonly InputCell[] = PREVIOUS_SOURCES.map((c, i) 
   name: previousName(c.name),
   index: INPUT_CELLS.length + i,
 }));
-/** Every named value cell the rules may read: this year's inputs, then last year's block. */
-export const ALL_VALUE_CELLS: readonly InputCell[] = [...INPUT_CELLS, ...PREVIOUS_CELLS];
+/** The numbers of the 补充信息 sheet (supplement.ts), read and checked (S.type, S.sum) like the tables' values. */
+export const SUPPLEMENT_CELLS: readonly InputCell[] = SUPPLEMENT_NUMBER_FIELDS.map((f, i) => ({
+  name: f.name,
+  table: 'SUP',
+  rowId: f.id,
+  columnId: '',
+  rowLabel: f.label,
+  columnLabel: '',
+  kind: supplementInputKind(f),
+  index: INPUT_CELLS.length + PREVIOUS_CELLS.length + i,
+}));
+/** Every named value cell the rules may read: this year's inputs, last year's block, then the 补充信息 numbers. */
+export const ALL_VALUE_CELLS: readonly InputCell[] = [...INPUT_CELLS, ...PREVIOUS_CELLS, ...SUPPLEMENT_CELLS];
 export const VALUE_CELL_BY_NAME: ReadonlyMap<string, InputCell> = new Map(ALL_VALUE_CELLS.map((c) => [c.name, c]));

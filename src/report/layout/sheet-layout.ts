@@ -46,7 +46,7 @@ export interface SheetLayout {
   /** A page break follows each of these rows. */
   readonly pageBreaksAfter: readonly number[];
   /** First and last row of each table's block (heading included). */
-  readonly tables: Readonly<Record<Exclude<TableId, 'META'>, { top: number; bottom: number }>>;
+  readonly tables: Readonly<Record<Exclude<TableId, 'META' | 'SUP'>, { top: number; bottom: number }>>;
   readonly markerRow: number;
 }
 

@@ -96,64 +96,88 @@ export interface EvaluateOptions {
  * Findings for one report. `values` are in ALL_VALUE_CELLS order (INPUT_CELLS first, then last year's block,
  * which may be missing: missing cells are blank).
  */
+/**
+ * A finding whose Chinese sentence is rendered when first read: a badly broken report has dozens of findings, and
+ * building their text is most of the cost of a validation that nobody may read in full (the pane shows a few).
+ */
+class RuleFinding implements Finding {
+  readonly rule: Finding['rule'];
+  readonly severity: Finding['severity'];
+  readonly key: string;
+  readonly cells: readonly string[];
+  readonly left?: number;
+  readonly right?: number;
+  readonly problem?: Finding['problem'];
+  readonly fix?: number;
+  #message: string | undefined;
+  readonly #render: () => string;
+
+  constructor(c: Compiled, extra: Partial<Pick<Finding, 'left' | 'right' | 'problem' | 'fix'>>, render: () => string) {
+    this.rule = c.rule.id;
+    this.severity = c.rule.severity;
+    this.key = c.check.key;
+    this.cells = c.cells;
+    if (extra.left !== undefined) this.left = extra.left;
+    if (extra.right !== undefined) this.right = extra.right;
+    if (extra.problem !== undefined) this.problem = extra.problem;
+    if (extra.fix !== undefined) this.fix = extra.fix;
+    this.#render = render;
+  }
+
+  get message(): string {
+    return (this.#message ??= this.#render());
+  }
+
+  toJSON(): Finding {
+    return { ...this, message: this.message };
+  }
+}
+
+/**
+ * Findings for one report. `values` are in ALL_VALUE_CELLS order (INPUT_CELLS first, then last year's block,
+ * which may be missing: missing cells are blank).
+ */
 export function evaluateRules(values: readonly CellContent[], options: EvaluateOptions = {}): Finding[] {
   const scopes = options.scopes;
   const findings: Finding[] = [];
   for (const c of COMPILED) {
     if (scopes && !scopes.includes(c.rule.scope)) continue;
     const body = c.body;
+    const template = RULE_MESSAGES[c.rule.id];
+    const subject = c.check.subject;
     if (body.kind === 'compare') {
       const broken = evaluateCompare(body, values);
       if (!broken) continue;
-      findings.push({
-        rule: c.rule.id,
-        severity: c.rule.severity,
-        key: c.check.key,
-        cells: c.cells,
-        left: broken.left,
-        right: broken.right,
-        message: fillTemplate(RULE_MESSAGES[c.rule.id], {
-          ...c.check.subject,
-          left: formatNumber(broken.left),
-          right: formatNumber(broken.right),
-        }),
-      });
+      const { left, right } = broken;
+      findings.push(
+        new RuleFinding(c, broken, () =>
+          fillTemplate(template, { ...subject, left: formatNumber(left), right: formatNumber(right) }),
+        ),
+      );
       continue;
     }
     const content = values[body.index] ?? BLANK;
     const cell = ALL_VALUE_CELLS[body.index];
     if (body.kind === 'filled') {
       if (!isBlank(content)) continue;
-      findings.push({
-        rule: c.rule.id,
-        severity: c.rule.severity,
-        key: c.check.key,
-        cells: c.cells,
-        message: fillTemplate(RULE_MESSAGES[c.rule.id], {
-          ...c.check.subject,
-          expected: cell.kind === 'text' || cell.kind === 'year' ? BLANK_EXPECTED.text : BLANK_EXPECTED.number,
-        }),
-      });
+      const expected = cell.kind === 'text' || cell.kind === 'year' ? BLANK_EXPECTED.text : BLANK_EXPECTED.number;
+      findings.push(new RuleFinding(c, {}, () => fillTemplate(template, { ...subject, expected })));
       continue;
     }
     const problem = checkContent(cell.kind, content);
     if (!problem) continue;
-    findings.push({
-      rule: c.rule.id,
-      severity: c.rule.severity,
-      key: c.check.key,
-      cells: c.cells,
-      problem: problem.code,
-      ...(problem.fix !== undefined ? { fix: problem.fix } : {}),
-      message: fillTemplate(RULE_MESSAGES[c.rule.id], {
-        ...c.check.subject,
-        problem: fillTemplate(PROBLEM_MESSAGES[problem.code], {
-          value: displayContent(content),
-          formula: content.formula,
-          fix: problem.fix === undefined ? undefined : formatNumber(problem.fix),
+    findings.push(
+      new RuleFinding(c, { problem: problem.code, fix: problem.fix }, () =>
+        fillTemplate(template, {
+          ...subject,
+          problem: fillTemplate(PROBLEM_MESSAGES[problem.code], {
+            value: displayContent(content),
+            formula: content.formula,
+            fix: problem.fix === undefined ? undefined : formatNumber(problem.fix),
+          }),
         }),
-      }),
-    });
+      ),
+    );
   }
   return findings;
 }

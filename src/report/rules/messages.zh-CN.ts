@@ -51,6 +51,19 @@ export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, string>> = {
 
 export const BLANK_EXPECTED = { number: '没有发生的事项也应填写 0', text: '请填写' } as const;
 
+const compiled = new Map<string, readonly string[]>();
+
+/**
+ * Fills {placeholders}. Templates are split once and cached (odd entries are keys): message rendering is most of
+ * the cost of a report with many findings.
+ */
 export function fillTemplate(template: string, args: Readonly<Record<string, string | undefined>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => args[key] ?? whole);
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (args[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
+  return out;
 }

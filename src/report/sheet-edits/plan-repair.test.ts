@@ -7,7 +7,8 @@ import { planRepair, REPAIRABLE_NAMES, type NamePlace } from './plan-repair';
 import { planHighlights } from './plan-template';
 
 const SHEET = '年报(2)';
-const tableOf = (name: string): TableId => (name === TEMPLATE_MARKER_NAME ? 'T4' : INPUT_BY_NAME.get(name)!.table);
+const tableOf = (name: string) =>
+  (name === TEMPLATE_MARKER_NAME ? 'T4' : INPUT_BY_NAME.get(name)!.table) as Exclude<TableId, 'SUP'>;
 const layoutPlace = (name: string) => {
   if (name === TEMPLATE_MARKER_NAME) return { row: SHEET_LAYOUT.markerRow, col: 1 };
   const c = SHEET_LAYOUT.cells.find((x) => x.input?.name === name)!;
@@ -15,7 +16,7 @@ const layoutPlace = (name: string) => {
 };
 
 /** Where every template name points after the user inserted `shift[table]` rows above that table (cumulative). */
-function placesAfterInsertingRows(shift: Readonly<Record<TableId, number>>): Map<string, NamePlace> {
+function placesAfterInsertingRows(shift: Readonly<Record<Exclude<TableId, 'SUP'>, number>>): Map<string, NamePlace> {
   return new Map(
     REPAIRABLE_NAMES.map((name) => {
       const p = layoutPlace(name);

@@ -37,7 +37,8 @@ export interface ValidationRule {
 }
 
 export type SheetEdit =
-  | { readonly op: 'addSheet'; readonly sheet: string }
+  /** `hidden`: a sheet the user need not see (上年数据, plan-previous.ts); hosts without hidden sheets show it. */
+  | { readonly op: 'addSheet'; readonly sheet: string; readonly hidden?: boolean }
   | { readonly op: 'columnWidths'; readonly sheet: string; readonly first: number; readonly widths: readonly number[] }
   | { readonly op: 'rowHeights'; readonly sheet: string; readonly first: number; readonly heights: readonly number[] }
   /** A rectangular block of values; null leaves a cell as it is (never clears). */

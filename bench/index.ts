@@ -1,0 +1,21 @@
+// `npm run bench`: every figure the issues ask for, printed as a table. Counts and ratios are the robust ones on
+// these noisy 2-core machines; times are medians.
+import { benchCore } from './core';
+
+type Bench = [string, () => Promise<Record<string, number | string>>];
+
+const BENCHES: Bench[] = [['报告核心与命令行 (report core, CLI)', () => benchCore()]];
+
+async function main() {
+  const only = process.argv[2];
+  for (const [title, run] of BENCHES) {
+    if (only && !title.includes(only)) continue;
+    console.log(`\n## ${title}`);
+    const figures = await run();
+    for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(60)} ${v}`);
+  }
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

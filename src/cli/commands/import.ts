@@ -1,0 +1,151 @@
+// `nianbao import report.txt|report.html -o report.xlsx [--json]`: reads a published report back into the template.
+// Prints what it found (机关名称, 年度, format, how many cells, the narrative parts) and every diagnostic; with -o
+// writes the template filled with the imported values (and the narrative into 补充信息 when the template has it).
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import {
+  INPUT_CELLS,
+  countBySeverity,
+  displayContent,
+  evaluateRules,
+  planTemplate,
+  sortFindings,
+  type CellContent,
+} from '../../report';
+import { TEXT_FIELDS } from '../../report/layout/supplement';
+import type { ImportResult } from '../../report/import';
+import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { EXIT, type CliCommand, type CliIO } from '../cli-command';
+import { parse } from '../args';
+import { readReportSource } from '../read-report-source';
+
+const GAP = '\u3000';
+const FORMAT_WORDS = { '2021': '2021 年版', '2019': '含 2019 年版格式的表格', unknown: '未识别' } as const;
+const LEVEL_WORDS = { info: '说明', warning: '注意' } as const;
+
+/** The narrative parts the 补充信息 sheet has a text cell for. */
+function narrativeCells(r: ImportResult): Map<string, string> {
+  const out = new Map<string, string>();
+  if (r.narrative.problems) out.set(TEXT_FIELDS.problems.name, r.narrative.problems);
+  if (r.narrative.other) out.set(TEXT_FIELDS.other.name, r.narrative.other);
+  return out;
+}
+
+/** Writes the template (as `nianbao template` makes it) filled with the imported values. */
+export async function writeImportedWorkbook(r: ImportResult, path: string): Promise<{ cells: number; texts: number }> {
+  const agency = r.report.agency ?? undefined;
+  const year = r.report.year ?? undefined;
+  const host = new XlsxHost();
+  await host.applyEdits(planTemplate({ agency, year }));
+  const values = new Map<string, string | number | null>();
+  INPUT_CELLS.forEach((c, i) => {
+    const v = r.values[i];
+    if (c.table !== 'META' && v.kind === 'number') values.set(c.name, v.value);
+  });
+  const names = new Set((await host.listNames()).filter((n) => n.ref).map((n) => n.name));
+  let texts = 0;
+  for (const [name, text] of narrativeCells(r))
+    if (names.has(name)) {
+      values.set(name, text);
+      texts++;
+    }
+  await host.writeNamedValues(values);
+  await writeFile(path, await host.toBuffer());
+  return { cells: values.size - texts, texts };
+}
+
+function printSummary(path: string, r: ImportResult, io: CliIO): void {
+  const cell = (rowId: string) => r.values[INPUT_CELLS.find((c) => c.rowId === rowId)!.index];
+  const filled = INPUT_CELLS.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
+  const total = INPUT_CELLS.filter((c) => c.table !== 'META').length;
+  io.out(`文件：${path}（${r.source === 'html' ? '网页' : '文本'}）\n`);
+  io.out(
+    `机关名称：${displayContent(cell('agency'))}${GAP}年度：${displayContent(cell('year'))}${GAP}格式：${FORMAT_WORDS[r.formatVersion]}\n`,
+  );
+  io.out(`表格数字：读到 ${filled} / ${total} 个单元格\n`);
+  const n = r.narrative;
+  const len = (s: string | null) => (s ? `${s.length} 字` : '未找到');
+  io.out(
+    `文字部分：一、总体情况 ${len(n.overall)}（${n.overallParts.length} 个小节）；五、存在的主要问题及改进情况 ${len(n.problems)}；六、其他需要报告的事项 ${len(n.other)}\n`,
+  );
+  if (r.diagnostics.length === 0) io.out('导入说明：无（所有数字均按原样读取）\n');
+  else {
+    io.out(`导入说明（${r.diagnostics.length} 条）：\n`);
+    for (const d of r.diagnostics) io.out(`  ${LEVEL_WORDS[d.level]}  ${d.message}\n`);
+  }
+}
+
+function findingsOf(values: readonly CellContent[]) {
+  return sortFindings(evaluateRules(values, { scopes: ['report'] }));
+}
+
+export const importCommand: CliCommand = {
+  summary: '导入已发布的年报（网页复制的文本、PDF 转出的文本或网页 .html），生成填好的模板',
+  usage: 'nianbao import report.txt|report.html [-o report.xlsx] [--force] [--json]',
+  async run(args, io) {
+    const p = parse(args, {
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      force: { type: 'boolean' },
+    });
+    if ('error' in p) {
+      io.err(`${p.error}\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const [path, ...extra] = p.positionals;
+    if (!path || extra.length) {
+      io.err(`请指定一个要导入的年报文件（.txt 或 .html）。\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const out = p.values.output as string | undefined;
+    if (out && existsSync(out) && !p.values.force) {
+      io.err(`文件 ${out} 已存在，为免覆盖已填写的内容没有写入；确需覆盖请加 --force\n`);
+      return EXIT.unreadable;
+    }
+    const source = await readReportSource(path);
+    if (!source.ok) {
+      io.err(`无法导入 ${path}：${source.reason}\n`);
+      return EXIT.unreadable;
+    }
+    if (!source.imported) {
+      io.err(`${path} 是年报助手的工作簿，不需要导入；请用 nianbao validate 校验\n`);
+      return EXIT.unreadable;
+    }
+    const r = source.imported;
+    const findings = findingsOf(r.values).filter((f) => f.rule !== 'blank');
+    const counts = countBySeverity(findings);
+    if (p.values.json)
+      io.out(
+        `${JSON.stringify(
+          {
+            file: path,
+            formatVersion: r.formatVersion,
+            source: r.source,
+            report: r.report,
+            narrative: r.narrative,
+            diagnostics: r.diagnostics,
+            findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells })),
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    else {
+      printSummary(path, r, io);
+      io.out(
+        counts.error === 0
+          ? `校验：表格数字之间没有发现错误（${counts.warning} 个提示）\n`
+          : `校验：${counts.error} 个错误，${counts.warning} 个提示\n`,
+      );
+      for (const f of findings) io.out(`  ${f.severity === 'error' ? '错误' : '提示'}  ${f.message}\n`);
+    }
+    if (out) {
+      const written = await writeImportedWorkbook(r, out);
+      const texts = written.texts ? `，文字 ${written.texts} 段` : '';
+      const note = `已写入 ${out}（${written.cells} 个数字${texts}）\n`;
+      if (p.values.json) io.err(note);
+      else io.out(note);
+    }
+    return counts.error > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,155 @@
+// `nianbao narrative report.xlsx [--template file] [--json]`: prints the generated narrative sections and checks
+// every narrative part (generated and typed) against the tables (rules N.*).
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import {
+  GENERATED_SECTIONS,
+  checkNarrativeDocument,
+  formatTemplateProblem,
+  renderNarrative,
+  type GeneratedSectionId,
+  type NarrativeTemplates,
+} from '../../report';
+import { loadReport } from '../../export/load-report';
+import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
+import { EXIT, type CliCommand } from '../cli-command';
+import { parse } from '../args';
+
+const MARKER = /^[ \t]*【([^】]+)】[ \t]*$/;
+
+function sectionOf(name: string): GeneratedSectionId | null {
+  const key = name.trim();
+  const found = GENERATED_SECTIONS.find((s) => s.id === key || s.label === key || s.label.startsWith(key));
+  return found ? found.id : null;
+}
+
+/**
+ * A template file: sections that start with a line 【一（二）依申请公开情况】 (a section's label, the start of it,
+ * or its id such as 【apply】); or a .json object keyed by id.
+ */
+export function parseTemplateFile(text: string, json: boolean): NarrativeTemplates | { error: string } {
+  const known = GENERATED_SECTIONS.map((s) => `【${s.label}】`).join('、');
+  if (json) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return { error: '模板文件不是有效的 JSON' };
+    }
+    if (typeof data !== 'object' || data === null) return { error: '模板文件应是一个以段落 id 为键的 JSON 对象' };
+    const out: Partial<Record<GeneratedSectionId, string>> = {};
+    for (const [k, v] of Object.entries(data)) {
+      const id = sectionOf(k);
+      if (!id || typeof v !== 'string') return { error: `模板文件中的「${k}」不是可生成的段落（可用：${known}）` };
+      out[id] = v;
+    }
+    return out;
+  }
+  const out: Partial<Record<GeneratedSectionId, string>> = {};
+  let current: GeneratedSectionId | null = null;
+  let lines: string[] = [];
+  const flush = () => {
+    if (current) out[current] = lines.join('\n').replace(/^\n+|\n+$/g, '');
+  };
+  for (const [i, line] of text.replace(/\r\n?/g, '\n').split('\n').entries()) {
+    const m = MARKER.exec(line);
+    if (!m) {
+      if (current) lines.push(line);
+      else if (line.trim() !== '')
+        return { error: `模板文件第 ${i + 1} 行：模板内容之前应先写段落标记，如 ${GENERATED_SECTIONS[1].label} 写作【${GENERATED_SECTIONS[1].label}】` };
+      continue;
+    }
+    flush();
+    current = sectionOf(m[1]);
+    if (!current) return { error: `模板文件第 ${i + 1} 行：不认识的段落「${m[1]}」（可用：${known}）` };
+    lines = [];
+  }
+  flush();
+  if (Object.keys(out).length === 0) return { error: `模板文件中没有段落标记（可用：${known}）` };
+  return out;
+}
+
+export const narrativeCommand: CliCommand = {
+  summary: '按模板生成年报的文字部分，并核对文字中的数字与表格是否一致（退出码 0 一致，1 有不一致或模板错误，2 无法读取）',
+  usage: 'nianbao narrative report.xlsx [--template 模板文件] [--json]',
+  async run(args, io) {
+    const p = parse(args, { template: { type: 'string' }, json: { type: 'boolean' } });
+    if ('error' in p) {
+      io.err(`${p.error}\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    const [path, ...extra] = p.positionals;
+    if (!path || extra.length) {
+      io.err(`请指定一个年报 .xlsx 文件。\n用法：${this.usage}\n`);
+      return EXIT.unreadable;
+    }
+    let templates: NarrativeTemplates = {};
+    const templatePath = p.values.template as string | undefined;
+    if (templatePath) {
+      let text: string;
+      try {
+        text = await readFile(templatePath, 'utf8');
+      } catch {
+        io.err(`无法读取模板文件 ${templatePath}\n`);
+        return EXIT.unreadable;
+      }
+      const parsed = parseTemplateFile(text.replace(/^\ufeff/, ''), extname(templatePath).toLowerCase() === '.json');
+      if ('error' in parsed) {
+        io.err(`${templatePath}：${parsed.error}\n`);
+        return EXIT.unreadable;
+      }
+      templates = parsed;
+    }
+    const opened = await openWorkbookFile(path);
+    if (!opened.ok) {
+      io.err(`无法读取 ${path}：${opened.reason}\n`);
+      return EXIT.unreadable;
+    }
+    const loaded = await loadReport(opened.host);
+    if (!loaded.ok) {
+      io.err(`无法读取 ${path}：${loaded.reason}\n`);
+      return EXIT.unreadable;
+    }
+    const narrative = renderNarrative(loaded.report, loaded.supplement, templates);
+    const findings = checkNarrativeDocument(narrative, loaded.report, loaded.supplement);
+    const sections = GENERATED_SECTIONS.map((s) => narrative.generated[s.id]);
+    if (p.values.json) {
+      io.out(
+        `${JSON.stringify(
+          {
+            file: path,
+            sections: sections.map((s) => ({
+              id: s.id,
+              label: s.label,
+              cell: s.cell,
+              isDefault: s.isDefault,
+              paragraphs: s.paragraphs,
+              problems: s.problems,
+            })),
+            findings: findings.map((f) => ({ rule: f.rule, cells: f.cells, message: f.message, line: f.line, column: f.column })),
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      if (!loaded.hasSupplement)
+        io.out('注意：工作簿中没有「补充信息」工作表，主动公开总数、收费等数字按未填写处理。\n\n');
+      for (const s of sections) {
+        io.out(`【${s.label}】${s.isDefault ? '' : '（自定义模板）'}\n`);
+        if (s.problems.length)
+          for (const problem of s.problems) io.out(`  模板错误  ${formatTemplateProblem(problem)}\n`);
+        else if (s.paragraphs.length === 0) io.out('  （按当前数据，此部分没有内容）\n');
+        else for (const para of s.paragraphs) io.out(`  ${para}\n`);
+        io.out('\n');
+      }
+      if (findings.length === 0) io.out('核对：文字中复述的数字与表格一致。\n');
+      else {
+        io.out(`核对：${findings.length} 处文字与表格不一致\n`);
+        for (const f of findings) io.out(`错误  ${f.cells[0]}  ${f.message}\n`);
+      }
+    }
+    const broken = sections.some((s) => s.problems.length > 0);
+    return broken || findings.length > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

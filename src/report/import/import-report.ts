@@ -1,0 +1,119 @@
+// A published report (text copied from a web page, PDF text from `pdftotext -layout`, or an HTML page) read back
+// into the model: the 2021 tables' values by defined name, 机关名称 and 年度 from the title, the narrative text, and a
+// diagnostic for every value that was normalised, could not be placed, or is missing. Pure: no I/O, runs nothing.
+import { INPUT_CELLS, input } from '../layout/input-cells';
+import { BLANK, type CellContent } from '../model/cell-content';
+import { reportFromValues, type Report } from '../model/report-schema';
+import { diagnostic, type ImportDiagnostic } from './import-diagnostic';
+import { ImportSink } from './import-sink';
+import { linesFromHtml } from './html-lines';
+import { readT2 } from './read-t2';
+import { readT3 } from './read-t3';
+import { readT4 } from './read-t4';
+import { SECTION_TITLES, findSections, findTitle, narrativeOf, type ImportedNarrative } from './sections';
+import { linesFromText, type SourceLine } from './source-lines';
+
+export type FormatVersion = '2021' | '2019' | 'unknown';
+export type SourceKind = 'text' | 'html';
+
+export interface ImportResult {
+  /** The typed report; a value the schema refuses (a fraction in a count) is null here and kept in `values`. */
+  readonly report: Report;
+  /** Every input in INPUT_CELLS order, as read (what evaluateRules takes, with the other cells blank). */
+  readonly values: readonly CellContent[];
+  readonly narrative: ImportedNarrative;
+  readonly diagnostics: readonly ImportDiagnostic[];
+  readonly formatVersion: FormatVersion;
+  readonly source: SourceKind;
+}
+
+export interface ImportOptions {
+  /** How to read the source; sniffed from its start when absent. */
+  readonly kind?: SourceKind;
+}
+
+/** Longer than any report (about 20 000 characters); beyond it, the source is not read. */
+export const MAX_IMPORT_CHARS = 4_000_000;
+
+export function sniffKind(source: string): SourceKind {
+  return /<(!doctype\s+html|html|body|table|tr|td|p|div|meta|head)\b/i.test(source.slice(0, 8192)) ? 'html' : 'text';
+}
+
+export function importReport(source: string, options: ImportOptions = {}): ImportResult {
+  const kind = options.kind ?? sniffKind(source);
+  const sink = new ImportSink();
+  if (source.length > MAX_IMPORT_CHARS) {
+    sink.add(diagnostic('tooLarge', `内容过长（${source.length} 个字符），年报全文通常不超过 5 万字，未读取`));
+    return finish(sink, emptyNarrative(), 'unknown', kind);
+  }
+  const lines: SourceLine[] = kind === 'html' ? linesFromHtml(source) : linesFromText(source);
+  const spans = findSections(lines);
+  const title = findTitle(lines, spans.overall?.title ?? spans.t2?.title ?? lines.length);
+  if (title.agency) sink.values.set(input('META', 'agency').name, { kind: 'text', text: title.agency });
+  if (title.year !== null) sink.values.set(input('META', 'year').name, { kind: 'number', value: title.year });
+  if (title.year === null)
+    sink.note('titleMissing', '没有找到报告标题（如「××2024年政府信息公开工作年度报告」），机关名称和年度留空', {
+      table: 'META',
+      cells: [input('META', 'agency').name, input('META', 'year').name],
+    });
+  else if (!title.agency)
+    sink.note('titleMissing', '标题中没有机关名称，机关名称留空', {
+      table: 'META',
+      cells: [input('META', 'agency').name],
+      line: title.line,
+    });
+
+  const slice = (id: 't2' | 't3' | 't4') => {
+    const s = spans[id];
+    if (!s) return null;
+    if (!s.byTitle)
+      sink.note('sectionMissing', `没有找到标题「${SECTION_TITLES[id]}」，按表格内容定位`, {
+        line: lines[s.title]?.no ?? null,
+      });
+    return lines.slice(s.start, s.end);
+  };
+  const t2Lines = slice('t2');
+  const t3Lines = slice('t3');
+  const t4Lines = slice('t4');
+  const t2 = t2Lines ? readT2(t2Lines, sink) : null;
+  const t3 = t3Lines ? readT3(t3Lines, sink) : null;
+  const t4 = t4Lines ? readT4(t4Lines, sink) : null;
+  for (const [id, got, table] of [
+    ['t2', t2, 'T2'],
+    ['t3', t3, 'T3'],
+    ['t4', t4, 'T4'],
+  ] as const)
+    if (!got)
+      sink.note('sectionMissing', `没有找到「${SECTION_TITLES[id]}」表格，该表留空`, {
+        table,
+        cells: INPUT_CELLS.filter((c) => c.table === table).map((c) => c.name),
+      });
+  for (const id of ['overall', 'problems', 'other'] as const)
+    if (!spans[id]) sink.note('sectionMissing', `没有找到「${SECTION_TITLES[id]}」部分`);
+
+  const any = (t2?.rowsFound ?? 0) + (t3?.rowsFound ?? 0) + (t4?.found ? 1 : 0) > 0;
+  const legacy = (t2?.blocks2019.length ?? 0) > 0 || (t3?.legacyOther ?? false);
+  const version: FormatVersion = !any ? 'unknown' : legacy ? '2019' : '2021';
+  return finish(sink, narrativeOf(lines, spans, title.line), version, kind);
+}
+
+function emptyNarrative(): ImportedNarrative {
+  return { preamble: null, overall: null, overallParts: [], problems: null, other: null };
+}
+
+function finish(
+  sink: ImportSink,
+  narrative: ImportedNarrative,
+  formatVersion: FormatVersion,
+  source: SourceKind,
+): ImportResult {
+  const values = INPUT_CELLS.map((c) => sink.values.get(c.name) ?? BLANK);
+  return {
+    report: reportFromValues(values).report,
+    values,
+    narrative,
+    diagnostics: sink.diagnostics,
+    formatVersion,
+    source,
+  };
+}

@@ -1,0 +1,53 @@
+// Where the table readers put what they read: the cell values by defined name, and the diagnostics. Normalised
+// cells (a blank or "/" read as 0, "２" read as 2) are reported once per row, naming the columns.
+import { TABLE_NAMES, type TableId } from '../layout/format-2021';
+import { INPUT_BY_NAME } from '../layout/input-cells';
+import type { CellContent } from '../model/cell-content';
+import { diagnostic, type DiagnosticCode, type ImportDiagnostic } from './import-diagnostic';
+import type { PlacedCell } from './place-values';
+import { tokenText } from './place-values';
+import type { CellToken } from './source-lines';
+
+export class ImportSink {
+  readonly values = new Map<string, CellContent>();
+  readonly diagnostics: ImportDiagnostic[] = [];
+
+  add(d: ImportDiagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  note(
+    code: DiagnosticCode,
+    message: string,
+    where: { table?: TableId | null; row?: string | null; cells?: readonly string[]; line?: number | null } = {},
+  ): void {
+    this.add(diagnostic(code, message, where));
+  }
+
+  /** Puts a row's cells (names in column order, null for a column with no place in the template). */
+  putRow(table: TableId, row: string, names: readonly (string | null)[], cells: readonly PlacedCell[], line: number) {
+    const asZero = { blank: [] as string[], slash: [] as string[] };
+    const texts: string[] = [];
+    const touched: string[] = [];
+    cells.forEach((cell, i) => {
+      const name = names[i];
+      if (!name) return;
+      touched.push(name);
+      this.values.set(name, { kind: 'number', value: cell.value });
+      const column = INPUT_BY_NAME.get(name)?.columnLabel || name;
+      if (cell.from === 'blank') asZero.blank.push(column);
+      if (cell.from === 'slash') asZero.slash.push(`${column}「${cell.raw}」`);
+      if (cell.note) texts.push(`${column}「${cell.raw}」`);
+    });
+    const where = { table, row, cells: touched, line };
+    const rowWords = `${TABLE_NAMES[table]}「${row}」行`;
+    if (asZero.blank.length)
+      this.note('blankAsZero', `${rowWords}：${asZero.blank.join('、')}列为空白，按 0 读取`, where);
+    if (asZero.slash.length) this.note('slashAsZero', `${rowWords}：${asZero.slash.join('、')}按 0 读取`, where);
+    if (texts.length) this.note('numberText', `${rowWords}：${texts.join('、')}按数字读取`, where);
+  }
+}
+
+export function tokensText(tokens: readonly CellToken[]): string {
+  return tokens.map(tokenText).join(' ');
+}

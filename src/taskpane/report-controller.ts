@@ -1,0 +1,357 @@
+// The pane's logic over SpreadsheetHost, without React: reading and checking, inserting and repairing the template,
+// selecting and fixing cells. The components only render its state and call its methods, so all of this is tested
+// against a real host without a DOM.
+import type { NamedRef, SpreadsheetHost } from '../hosts/spreadsheet-host';
+import {
+  ALL_VALUE_CELLS,
+  FIRST_YEAR,
+  INPUT_BY_NAME,
+  LAST_YEAR,
+  TEMPLATE_MARKER_NAME,
+  VALUE_CELL_BY_NAME,
+  cellLabel,
+  checkNumber,
+  countBySeverity,
+  evaluateRules,
+  formatNumber,
+  input,
+  parseRange,
+  planRepair,
+  planTemplate,
+  sortFindings,
+  splitSheetRef,
+  type Finding,
+  type NamePlace,
+} from '../report';
+import { freeSheetName } from './free-sheet-name';
+import { groupFindings, type FindingGroup } from './group-findings';
+import { STRINGS } from './strings.zh-CN';
+import { TEMPLATE_NAMES, isDamaged, templateHealth, type TemplateHealth } from './template-health';
+
+export interface Notice {
+  readonly tone: 'success' | 'info' | 'warning' | 'error';
+  readonly text: string;
+  /** A follow-up the pane offers as a button beside the text. */
+  readonly action?: 'goToTemplate' | 'repair';
+}
+
+export type Work = 'checking' | 'inserting' | 'fixing' | 'repairing';
+
+export interface PaneState {
+  readonly template: TemplateHealth;
+  /** Errors first; findings that read a missing name are left out (the template section reports those). */
+  readonly findings: readonly Finding[];
+  readonly groups: readonly FindingGroup[];
+  readonly counts: { readonly error: number; readonly warning: number };
+  /** What the user started and is waiting for; background refreshes do not set it. */
+  readonly working: Work | null;
+  readonly notice: Notice | null;
+  /** Bumps on every completed read, so a view can tell a fresh answer from the same one. */
+  readonly reads: number;
+}
+
+export interface TemplateRequest {
+  readonly agency: string;
+  readonly year: string;
+}
+
+export type InsertOutcome =
+  | { readonly ok: true; readonly sheet: string }
+  | { readonly ok: false; readonly reason: 'year'; readonly message: string }
+  | { readonly ok: false; readonly reason: 'exists' | 'failed'; readonly message: string };
+
+export interface ControllerOptions {
+  /** Quiet time after the user's last edit before we read (one read per burst of edits). */
+  readonly debounceMs?: number;
+}
+
+/** Every value cell the rules read, then the marker: one readNamedCells call answers values and health. */
+const READ_NAMES: readonly string[] = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
+
+export const INITIAL_STATE: PaneState = {
+  template: { kind: 'unknown' },
+  findings: [],
+  groups: [],
+  counts: { error: 0, warning: 0 },
+  working: null,
+  notice: null,
+  reads: 0,
+};
+
+/** The words for a defined name in a message: 表三「…」行「…」列, or the marker's description. */
+export function nameLabel(name: string): string {
+  if (name === TEMPLATE_MARKER_NAME) return STRINGS.template.marker;
+  const cell = INPUT_BY_NAME.get(name) ?? VALUE_CELL_BY_NAME.get(name);
+  return cell ? cellLabel(cell) : name;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Full-width digits (２０２５) are what a Chinese IME often types; the year field accepts them. */
+function parseYear(text: string): number | null {
+  const ascii = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (!/^\d{4}$/.test(ascii)) return null;
+  const year = Number(ascii);
+  return checkNumber('year', year) ? null : year;
+}
+
+export class ReportController {
+  private state: PaneState = INITIAL_STATE;
+  private readonly listeners = new Set<() => void>();
+  private readonly debounceMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** Our own writes in flight: the host may report them as edits, and we read after them anyway. */
+  private writing = 0;
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
+  private lastReadFailed = false;
+
+  constructor(
+    private readonly host: SpreadsheetHost,
+    options: ControllerOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 300;
+  }
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Listens for the user's edits and reads the workbook once. Safe to call again after dispose(). */
+  start(): Promise<void> {
+    if (!this.unsubscribe) this.unsubscribe = this.host.onUserEdit(this.userEdited);
+    return this.refresh();
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private userEdited = (): void => {
+    if (this.writing > 0) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.refresh();
+    }, this.debounceMs);
+  };
+
+  /** Reads every named cell in one call and re-runs the rules. A call during a read runs one more read after it. */
+  refresh(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      do {
+        this.readAgain = false;
+        await this.readOnce();
+      } while (this.readAgain);
+    })().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  private async readOnce(): Promise<void> {
+    let read;
+    try {
+      read = await this.host.readNamedCells(READ_NAMES);
+    } catch (e) {
+      this.lastReadFailed = true;
+      this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.read, errorText(e)) } });
+      return;
+    }
+    this.lastReadFailed = false;
+    const template = templateHealth(read.values[READ_NAMES.length - 1], read.missing, read.mergedAway);
+    const lost = new Set(read.missing);
+    const findings =
+      template.kind === 'absent'
+        ? []
+        : sortFindings(
+            evaluateRules(read.values.slice(0, ALL_VALUE_CELLS.length)).filter(
+              (f) => !f.cells.some((n) => lost.has(n)),
+            ),
+          );
+    this.set({
+      template,
+      findings,
+      groups: groupFindings(findings),
+      counts: countBySeverity(findings),
+      reads: this.state.reads + 1,
+    });
+  }
+
+  /** 校验: reads everything now (no debounce) and says how it went. */
+  async validate(): Promise<PaneState['counts']> {
+    this.set({ working: 'checking' });
+    await this.refresh();
+    const { template, counts } = this.state;
+    let notice: Notice | null = this.state.notice;
+    if (this.lastReadFailed) notice = this.state.notice;
+    else if (template.kind === 'absent') notice = { tone: 'info', text: STRINGS.check.noTemplate };
+    else if (template.kind === 'found') {
+      const tone = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'success';
+      notice = {
+        tone,
+        text: STRINGS.check.summary(counts.error, counts.warning),
+        ...(isDamaged(template) ? { action: 'repair' as const } : {}),
+      };
+    }
+    this.set({ working: null, notice });
+    return counts;
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  private async write(work: () => Promise<void>): Promise<void> {
+    this.writing += 1;
+    try {
+      await work();
+    } finally {
+      this.writing -= 1;
+    }
+  }
+
+  /** 插入模板 into a new sheet; refuses when the workbook already has the template's names (never overwrites). */
+  async insertTemplate(request: TemplateRequest): Promise<InsertOutcome> {
+    const year = request.year.trim() === '' ? undefined : parseYear(request.year);
+    if (year === null) {
+      const message = STRINGS.template.yearInvalid(FIRST_YEAR, LAST_YEAR);
+      return { ok: false, reason: 'year', message };
+    }
+    this.set({ working: 'inserting' });
+    try {
+      const names = await this.host.listNames();
+      const ours = new Set(TEMPLATE_NAMES);
+      const present = names.filter((n) => ours.has(n.name));
+      if (present.length > 0) {
+        const whole = present.some((n) => n.name === TEMPLATE_MARKER_NAME && n.ref !== null);
+        const notice: Notice = whole
+          ? { tone: 'info', text: STRINGS.template.exists, action: 'goToTemplate' }
+          : { tone: 'warning', text: STRINGS.template.existsDamaged, action: 'repair' };
+        this.set({ notice });
+        return { ok: false, reason: 'exists', message: notice.text };
+      }
+      const sheet = freeSheetName(await this.host.sheetNames());
+      const agency = request.agency.trim();
+      await this.write(() =>
+        this.host.applyEdits(planTemplate({ sheet, ...(agency ? { agency } : {}), ...(year ? { year } : {}) })),
+      );
+      await this.refresh();
+      await this.host.selectNamedCells([input('META', 'agency').name]);
+      this.set({ notice: { tone: 'success', text: STRINGS.template.inserted(sheet) } });
+      return { ok: true, sheet };
+    } catch (e) {
+      const message = STRINGS.failed(STRINGS.actions.insert, errorText(e));
+      this.set({ notice: { tone: 'error', text: message } });
+      return { ok: false, reason: 'failed', message };
+    } finally {
+      this.set({ working: null });
+    }
+  }
+
+  /** Brings the template to the front with the agency cell selected (or the first name that still exists). */
+  async goToTemplate(): Promise<void> {
+    const missing = this.state.template.kind === 'found' ? new Set(this.state.template.missing) : new Set<string>();
+    const target = TEMPLATE_NAMES.find((n) => !missing.has(n));
+    if (target) await this.select([target]);
+  }
+
+  /** Selects a finding's cells, the highlighted one first (the order Finding.cells already has). */
+  async selectFinding(finding: Finding): Promise<void> {
+    const missing = this.state.template.kind === 'found' ? new Set(this.state.template.missing) : new Set<string>();
+    await this.select(finding.cells.filter((n) => !missing.has(n)));
+  }
+
+  private async select(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    try {
+      await this.host.selectNamedCells(names);
+    } catch (e) {
+      this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.select, errorText(e)) } });
+    }
+  }
+
+  /**
+   * Writes the finding's suggested value into its first cell, and nothing else. Reads first: if the user changed
+   * the cell since the finding was shown, the finding no longer stands as it was and nothing is written.
+   */
+  async applyFix(finding: Finding): Promise<boolean> {
+    if (finding.fix === undefined) return false;
+    const name = finding.cells[0];
+    const value = finding.fix;
+    this.set({ working: 'fixing' });
+    try {
+      await this.refresh();
+      const same = this.state.findings.some((f) => f.rule === finding.rule && f.key === finding.key && f.fix === value);
+      if (!same) {
+        this.set({ notice: { tone: 'info', text: STRINGS.check.fixStale } });
+        return false;
+      }
+      await this.write(() => this.host.writeNamedValues(new Map([[name, value]])));
+      await this.refresh();
+      this.set({ notice: { tone: 'success', text: STRINGS.check.fixDone(nameLabel(name), formatNumber(value)) } });
+      return true;
+    } catch (e) {
+      this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.write, errorText(e)) } });
+      return false;
+    } finally {
+      this.set({ working: null });
+    }
+  }
+
+  /** 修复: recreates lost names and the conditional formats where the names now are; never writes a value. */
+  async repair(): Promise<boolean> {
+    this.set({ working: 'repairing' });
+    try {
+      const plan = planRepair(placesOf(await this.host.listNames()));
+      if (plan.sheet === null) {
+        this.set({ notice: { tone: 'error', text: STRINGS.template.cannotRepair } });
+        return false;
+      }
+      await this.write(() => this.host.applyEdits(plan.edits));
+      await this.refresh();
+      const lines: string[] = [STRINGS.template.repaired(plan.recreated.length)];
+      if (plan.unlocated.length > 0) lines.push(STRINGS.template.unlocated(plan.unlocated.map(nameLabel).join('、')));
+      const template = this.state.template;
+      if (template.kind === 'found' && template.mergedAway.length > 0)
+        lines.push(STRINGS.template.stillMerged(template.mergedAway.map(nameLabel).join('、')));
+      const whole = template.kind === 'found' && !isDamaged(template);
+      this.set({ notice: { tone: whole ? 'success' : 'warning', text: lines.join('\n') } });
+      return whole;
+    } catch (e) {
+      this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.repair, errorText(e)) } });
+      return false;
+    } finally {
+      this.set({ working: null });
+    }
+  }
+}
+
+/** Names that point at a cell, as sheet and top-left cell; names pointing nowhere are left out (to be recreated). */
+export function placesOf(names: readonly NamedRef[]): Map<string, NamePlace> {
+  const places = new Map<string, NamePlace>();
+  for (const n of names) {
+    const split = n.ref === null ? null : splitSheetRef(n.ref);
+    const range = split ? parseRange(split.range) : null;
+    if (split && range) places.set(n.name, { sheet: split.sheet, row: range.top, col: range.left });
+  }
+  return places;
+}

@@ -1,0 +1,78 @@
+// Every word the task pane shows. Labels of the format itself (tables, rows, columns) come from src/report;
+// this file holds only the pane's own words.
+
+export const STRINGS = {
+  paneTitle: '年报助手',
+  sectionsLabel: '功能',
+  sections: {
+    check: '校验',
+    template: '模板',
+  },
+  severity: { error: '错误', warning: '提示' },
+  check: {
+    button: '校验',
+    running: '正在读取…',
+    passed: '通过',
+    summary: (errors: number, warnings: number) =>
+      errors + warnings === 0
+        ? '校验通过：未发现问题'
+        : `校验完成：${[errors > 0 ? `${errors} 个错误` : '', warnings > 0 ? `${warnings} 个提示` : ''].filter(Boolean).join('，')}`,
+    allPassed: '全部通过',
+    allPassedHint: '各表的勾稽关系和填写格式均未发现问题。',
+    noTemplate: '尚未插入模板',
+    noTemplateHint: '请先在「模板」页插入年报模板，填写后在这里查看问题。',
+    toTemplate: '去插入模板',
+    groupCount: (errors: number, warnings: number) =>
+      [errors > 0 ? `${errors} 个错误` : '', warnings > 0 ? `${warnings} 个提示` : ''].filter(Boolean).join('，'),
+    selectHint: '定位到单元格',
+    showAll: (n: number) => `显示其余 ${n} 项`,
+    fix: (value: string) => `改为 ${value}`,
+    fixLabel: (cell: string, value: string) => `将${cell}改为 ${value}`,
+    fixDone: (cell: string, value: string) => `已将${cell}改为 ${value}。`,
+    fixStale: '该单元格已被修改，问题列表已按最新内容更新，未写入任何值。',
+    damagedHint: '模板已损坏，部分单元格无法读取，相关问题未列出。请到「模板」页修复。',
+  },
+  template: {
+    healthHeading: '模板状态',
+    unknown: '正在读取模板…',
+    absent: '尚未插入模板',
+    ok: (version: number | null) => (version === null ? '模板完好' : `模板完好（模板版本 ${version}）`),
+    newer: (version: number, supported: number) =>
+      `此模板为模板版本 ${version}，由更新版本的年报助手生成（本助手支持模板版本 ${supported}），部分功能可能不准确。`,
+    damaged: '模板已损坏',
+    missingNames: (n: number) => `${n} 个单元格的名称丢失或已失效：`,
+    mergedAway: (n: number) => `${n} 个单元格被合并单元格覆盖，请取消合并：`,
+    marker: '模板标记（表四下方的说明行）',
+    more: (n: number) => `等共 ${n} 处`,
+    repair: '修复',
+    repairHint: '修复只重建单元格名称和条件格式，不会改动任何已填写的内容。',
+    repairing: '正在修复…',
+    repaired: (n: number) => (n > 0 ? `已修复：重建了 ${n} 个单元格名称和全部条件格式。` : '已重建全部条件格式。'),
+    unlocated: (cells: string) => `以下单元格无法定位，请重新插入模板后把数据复制过去：${cells}`,
+    stillMerged: (cells: string) => `以下单元格仍被合并覆盖，请手动取消合并：${cells}`,
+    cannotRepair: '工作簿中找不到模板的任何单元格名称，无法修复。请插入新模板。',
+    goTo: '定位到模板',
+    insertHeading: '插入模板',
+    insertHint: '模板插入到新工作表中，不会覆盖已有的工作表。',
+    agency: '机关名称',
+    agencyPlaceholder: '如：某某市人民政府办公室',
+    year: '年度',
+    yearHint: (first: number, last: number) => `${first} 至 ${last} 之间的四位数字`,
+    insert: '插入模板',
+    inserting: '正在插入…',
+    inserted: (sheet: string) => `已在新工作表「${sheet}」中插入模板。`,
+    exists: '本工作簿已有年报模板，无需再次插入。',
+    existsDamaged: '本工作簿已有年报模板（部分名称丢失），请使用「修复」而不是重新插入。',
+    yearInvalid: (first: number, last: number) => `年度应为 ${first} 至 ${last} 之间的四位数字，如 2025。`,
+  },
+  failed: (action: string, detail: string) => `${action}失败：${detail}`,
+  actions: {
+    read: '读取工作簿',
+    insert: '插入模板',
+    write: '写入单元格',
+    select: '定位单元格',
+    repair: '修复模板',
+  },
+  dismiss: '关闭',
+  dismissLabel: '关闭提示',
+} as const;
