@@ -1,5 +1,13 @@
 // The `validate --json` contract and the `export --csv` columns: shapes other tools read. Change only compatibly.
-import { ALL_VALUE_CELLS, FORMAT_ID, INPUT_CELLS, VALUE_CELL_BY_NAME, plainValue, type CellContent, type Finding } from '../report';
+import {
+  ALL_VALUE_CELLS,
+  FORMAT_ID,
+  INPUT_CELLS,
+  VALUE_CELL_BY_NAME,
+  plainValue,
+  type CellContent,
+  type Finding,
+} from '../report';
 
 export interface JsonCell {
   readonly ref: string | null;

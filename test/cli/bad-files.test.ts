@@ -54,7 +54,11 @@ describe('validate refuses what it cannot read', () => {
     zip.file('[Content_Types].xml', '<Types/>');
     zip.file('xl/workbook.xml', '<workbook/>');
     zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024, 0x20));
-    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bomb = await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = process.memoryUsage().rss;
     await expectUnreadable(put('bomb.xlsx', bomb), /压缩炸弹|工作表过大/);
@@ -78,6 +82,8 @@ describe('the command line itself', () => {
     const r = await runCli('validate');
     expect(r.code).toBe(2);
     expect(r.err).toContain('请指定一个要校验的 .xlsx 文件');
-    expect((await runCli('template', '-o', join(dir, 'y.xlsx'), '--year', '二〇二五')).err).toContain('--year 应为 2021 至 2100 之间的四位年份');
+    expect((await runCli('template', '-o', join(dir, 'y.xlsx'), '--year', '二〇二五')).err).toContain(
+      '--year 应为 2021 至 2100 之间的四位年份',
+    );
   });
 });

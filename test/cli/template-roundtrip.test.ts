@@ -111,3 +111,31 @@ describe('re-applying the highlights (a repair)', () => {
     expect(count()).toBe(before);
   });
 });
+
+describe('reading goes through the names only', () => {
+  it('loses nothing when a user inserts rows above the tables', async () => {
+    const file = join(dir, 'moved.xlsx');
+    await runCli('template', '-o', file, '--agency', '某镇人民政府', '--year', '2025');
+    const wb = await loadWorkbook(file);
+    INPUT_CELLS.forEach((c, i) => {
+      if (c.kind === 'count') cellByName(wb, c.name).value = i % 3;
+    });
+    const ws = wb.getWorksheet('年报')!;
+    ws.insertRows(1, [['单位自用的说明行'], [], []]);
+    await wb.xlsx.writeFile(file);
+    const moved = JSON.parse((await runCli('validate', file, '--json')).out);
+    expect(moved.error).toBeUndefined();
+    const t3 = moved.findings.find((f: { rule: string; cells: { ref: string }[] }) => f.rule === 'T3.row');
+    expect(t3.cells[0].ref).toBe('年报!O27'); // was O24: three rows further down, found through its name
+    const csv = join(dir, 'moved.csv');
+    await runCli('export', file, '--csv', csv);
+    const values = readFileSync(csv, 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1, 1 + INPUT_CELLS.length)
+      .map((l) => l.split(',').pop());
+    INPUT_CELLS.forEach((c, i) => {
+      if (c.kind === 'count') expect(values[i]).toBe(String(i % 3));
+    });
+  });
+});

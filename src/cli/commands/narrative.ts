@@ -56,7 +56,9 @@ export function parseTemplateFile(text: string, json: boolean): NarrativeTemplat
     if (!m) {
       if (current) lines.push(line);
       else if (line.trim() !== '')
-        return { error: `模板文件第 ${i + 1} 行：模板内容之前应先写段落标记，如 ${GENERATED_SECTIONS[1].label} 写作【${GENERATED_SECTIONS[1].label}】` };
+        return {
+          error: `模板文件第 ${i + 1} 行：模板内容之前应先写段落标记，如 ${GENERATED_SECTIONS[1].label} 写作【${GENERATED_SECTIONS[1].label}】`,
+        };
       continue;
     }
     flush();
@@ -70,7 +72,8 @@ export function parseTemplateFile(text: string, json: boolean): NarrativeTemplat
 }
 
 export const narrativeCommand: CliCommand = {
-  summary: '按模板生成年报的文字部分，并核对文字中的数字与表格是否一致（退出码 0 一致，1 有不一致或模板错误，2 无法读取）',
+  summary:
+    '按模板生成年报的文字部分，并核对文字中的数字与表格是否一致（退出码 0 一致，1 有不一致或模板错误，2 无法读取）',
   usage: 'nianbao narrative report.xlsx [--template 模板文件] [--json]',
   async run(args, io) {
     const p = parse(args, { template: { type: 'string' }, json: { type: 'boolean' } });
@@ -126,7 +129,13 @@ export const narrativeCommand: CliCommand = {
               paragraphs: s.paragraphs,
               problems: s.problems,
             })),
-            findings: findings.map((f) => ({ rule: f.rule, cells: f.cells, message: f.message, line: f.line, column: f.column })),
+            findings: findings.map((f) => ({
+              rule: f.rule,
+              cells: f.cells,
+              message: f.message,
+              line: f.line,
+              column: f.column,
+            })),
           },
           null,
           2,

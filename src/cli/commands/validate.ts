@@ -34,7 +34,7 @@ export const validateCommand: CliCommand = {
       io.out(
         `文件：${path}（年报助手模板，版本 ${json.template?.version ?? '未知'}，工作表「${json.template?.sheet}」）\n`,
       );
-      io.out(`机关名称：${displayContent(agency)}　年度：${displayContent(year)}\n`);
+      io.out(`机关名称：${displayContent(agency)}\u3000年度：${displayContent(year)}\n`);
       const { errors, warnings } = json.summary;
       io.out(
         errors === 0 ? `结果：通过（0 个错误，${warnings} 个提示）\n` : `结果：${errors} 个错误，${warnings} 个提示\n`,
