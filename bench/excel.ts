@@ -1,0 +1,93 @@
+// Excel add-in figures: round trips (context.sync calls) and request sizes (queued actions) per operation,
+// counted by the fake Excel host on a current (ExcelApi 1.17) and an Excel 2019-level (1.7) host; and the
+// task pane's production JavaScript for the excel target (raw and gzip, office.js excluded: it comes from a CDN).
+// Run alone: node scripts/run-ts.mjs bench/excel.ts
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ExcelHost } from '../src/hosts/excel/excel-host';
+import { INPUT_CELLS, planTemplate, TEMPLATE_MARKER_NAME, templateAddress, TEMPLATE_SHEET_NAME } from '../src/report';
+import { FakeExcel } from '../test/doubles/office-js/fake-excel';
+
+const ROOT = path.resolve(__dirname, '..');
+
+async function countOn(apiVersion: string): Promise<Record<string, number>> {
+  const fake = new FakeExcel({ apiVersion });
+  const restore = fake.install();
+  try {
+    const out: Record<string, number> = {};
+    const measure = async (label: string, op: () => Promise<unknown>) => {
+      const [s, a] = [fake.syncCalls, fake.actions];
+      await op();
+      out[`${label}: syncs`] = fake.syncCalls - s;
+      out[`${label}: queued actions`] = fake.actions - a;
+    };
+    let host!: ExcelHost;
+    await measure('open pane (load name map)', async () => (host = await ExcelHost.create()));
+    await measure('insert template', () =>
+      host.applyEdits(planTemplate({ agency: '某某区人民政府办公室', year: 2025 })),
+    );
+    const names = [...INPUT_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
+    await fake.userEdit(TEMPLATE_SHEET_NAME, templateAddress(INPUT_CELLS[5]), 3);
+    await measure(`refresh (read ${names.length} named cells)`, () => host.readNamedCells(names));
+    await measure('write one fix', () => host.writeNamedValues(new Map([[INPUT_CELLS[5].name, 4]])));
+    await measure('select a finding', () => host.selectNamedCells([INPUT_CELLS[5].name]));
+    await measure('listen for edits', async () => {
+      host.onUserEdit(() => undefined);
+      await host.listening;
+    });
+    return out;
+  } finally {
+    restore();
+  }
+}
+
+/** Builds the excel target once into a temporary folder and measures the pane's scripts. */
+async function paneBundle(): Promise<Record<string, number | string>> {
+  const out = mkdtempSync(path.join(tmpdir(), 'nianbao-excel-'));
+  try {
+    const { default: webpack } = await import('webpack');
+    const { default: makeConfig } = await import(path.join(ROOT, 'config', 'webpack.excel.cjs'));
+    const config = await makeConfig({ OFFICE_JS: 'cdn' }, { mode: 'production' });
+    config.output.path = out;
+    const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
+      webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+    );
+    if (stats.hasErrors()) return { 'pane bundle': `build failed: ${stats.toString('errors-only').slice(0, 200)}` };
+    const files = readdirSync(out).filter((f) => f.endsWith('.js') && !f.startsWith('commands'));
+    const raw = files.map((f) => readFileSync(path.join(out, f)));
+    return {
+      'pane JS files (taskpane + chunks)': files.length,
+      'pane JS bytes, minified': raw.reduce((n, b) => n + b.length, 0),
+      'pane JS bytes, gzip -9': raw.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+      'taskpane.html bytes (office.js from CDN, not counted)': readFileSync(path.join(out, 'taskpane.html')).length,
+    };
+  } catch (e) {
+    return { 'pane bundle': `build failed: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export async function benchExcel(): Promise<Record<string, number | string>> {
+  const figures: Record<string, number | string> = {};
+  for (const [label, version] of [
+    ['ExcelApi 1.17', '1.17'],
+    ['ExcelApi 1.7 (Excel 2019)', '1.7'],
+  ] as const)
+    for (const [k, v] of Object.entries(await countOn(version))) figures[`${label} · ${k}`] = v;
+  Object.assign(figures, await paneBundle());
+  return figures;
+}
+
+if (/[\\/]excel\.(c?js|ts)$/.test(process.argv[1] ?? ''))
+  benchExcel().then(
+    (f) => {
+      for (const [k, v] of Object.entries(f)) console.log(`${k.padEnd(70)} ${v}`);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

@@ -1,0 +1,282 @@
+// SpreadsheetHost over Office.js (Excel on Windows, Mac and the web). Round trips are the cost that matters
+// (each sync crosses the network on the web), so: template insertion reads once and writes once; reading the
+// named cells is one sync, from a cached name → address map checked in that same sync.
+import { BLANK, rangeA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
+import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import { describeOfficeError } from './office-errors';
+import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
+import { queueEdits, type WorkbookBefore } from './queue-edits';
+
+export interface ExcelHostOptions {
+  /** Whether the host has an ExcelApi requirement set; defaults to Office.context.requirements. */
+  readonly supports?: (version: string) => boolean;
+  /**
+   * Hosts before ExcelApi 1.14 do not say which change events our own writes caused; an event arriving this
+   * long after one of our writes, without that mark, is taken as its echo.
+   */
+  readonly echoWindowMs?: number;
+}
+
+type NameMap = Map<string, { readonly name: string; readonly target: NameTarget | null }>;
+
+function nameMapOf(items: readonly { name: string; formula: string }[]): NameMap {
+  return new Map(items.map((n) => [n.name.toLowerCase(), { name: n.name, target: nameTarget(n.formula) }]));
+}
+
+function sameTarget(a: NameTarget | null | undefined, b: NameTarget | null | undefined): boolean {
+  return (a ?? null) === null ? (b ?? null) === null : !!b && a!.sheet === b.sheet && a!.range === b.range;
+}
+
+function boxA1(b: RangeRef): string {
+  return rangeA1(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1);
+}
+
+function inside(outer: RangeRef, row: number, col: number): boolean {
+  return row >= outer.top && row <= outer.bottom && col >= outer.left && col <= outer.right;
+}
+
+export class ExcelHost implements SpreadsheetHost {
+  private names: NameMap | null = null;
+  private readonly listeners = new Set<() => void>();
+  private handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+  private subscribing: Promise<void> | null = null;
+  /** Our own writes in flight, plus the echo window after each. */
+  private busy = 0;
+  private readonly supports: (version: string) => boolean;
+  private readonly echoWindowMs: number;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.supports = options.supports ?? ((v) => Office.context.requirements.isSetSupported('ExcelApi', v));
+    this.echoWindowMs = options.echoWindowMs ?? 400;
+  }
+
+  /** A host with the name map already loaded, so the first read of the pane is one sync. */
+  static async create(options: ExcelHostOptions = {}): Promise<ExcelHost> {
+    const host = new ExcelHost(options);
+    await host.listNames();
+    return host;
+  }
+
+  private async run<T>(what: string, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await Excel.run(batch);
+    } catch (e) {
+      throw describeOfficeError(e, what);
+    }
+  }
+
+  async listNames(): Promise<readonly NamedRef[]> {
+    const map = await this.run('读取名称', async (ctx) => {
+      const names = ctx.workbook.names.load('items/name,items/formula');
+      await ctx.sync();
+      return nameMapOf(names.items);
+    });
+    this.names = map;
+    return [...map.values()].map(({ name, target }) => ({
+      name,
+      ref: target ? `${target.sheet}!${target.range}` : null,
+    }));
+  }
+
+  async sheetNames(): Promise<readonly string[]> {
+    return this.run('读取工作表', async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  private async nameMap(): Promise<NameMap> {
+    if (!this.names) await this.listNames();
+    return this.names!;
+  }
+
+  async readNamedCells(names: readonly string[]): Promise<NamedCellsRead> {
+    const cached = await this.nameMap();
+    let attempt: NamedCellsRead | null;
+    try {
+      attempt = await this.readOnce(names, cached);
+    } catch {
+      // A sheet in the cached map is gone or renamed: re-learn the names and read again.
+      this.names = null;
+      attempt = null;
+    }
+    return attempt ?? (await this.readOnce(names, await this.nameMap()))!;
+  }
+
+  /** One sync: every sheet's bounding range of the wanted cells, their merges, and the names to check the map. */
+  private async readOnce(names: readonly string[], map: NameMap): Promise<NamedCellsRead | null> {
+    const targets = names.map((n) => map.get(n.toLowerCase())?.target ?? null);
+    const bySheet = new Map<string, { sheet: string; box: RangeRef }>();
+    for (const t of targets) {
+      if (!t) continue;
+      const key = t.sheet.toLowerCase();
+      const cur = bySheet.get(key)?.box;
+      bySheet.set(key, {
+        sheet: t.sheet,
+        box: cur
+          ? {
+              top: Math.min(cur.top, t.box.top),
+              left: Math.min(cur.left, t.box.left),
+              bottom: Math.max(cur.bottom, t.box.top),
+              right: Math.max(cur.right, t.box.left),
+            }
+          : { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.left },
+      });
+    }
+    const withMerges = this.supports('1.13');
+    return this.run('读取单元格', async (ctx) => {
+      const check = ctx.workbook.names.load('items/name,items/formula');
+      const reads = [...bySheet].map(([key, { sheet, box }]) => {
+        const range = ctx.workbook.worksheets.getItem(sheet).getRange(boxA1(box));
+        range.load('values,valueTypes,formulas');
+        const merged = withMerges ? range.getMergedAreasOrNullObject().load('address') : null;
+        return [key, { box, range, merged }] as const;
+      });
+      await ctx.sync();
+      const fresh = nameMapOf(check.items);
+      this.names = fresh;
+      if (names.some((n, i) => !sameTarget(fresh.get(n.toLowerCase())?.target, targets[i]))) return null;
+
+      const sheets = new Map(reads);
+      const values: CellContent[] = [];
+      const missing: string[] = [];
+      const mergedAway: string[] = [];
+      names.forEach((name, i) => {
+        const t = targets[i];
+        if (!t) {
+          missing.push(name);
+          values.push(BLANK);
+          return;
+        }
+        const { box, range, merged } = sheets.get(t.sheet.toLowerCase())!;
+        const r = t.box.top - box.top;
+        const c = t.box.left - box.left;
+        values.push(officeContent(range.values[r][c], range.valueTypes[r][c], range.formulas[r][c]));
+        if (merged && !merged.isNullObject) {
+          const area = areaBoxes(merged.address).find((a) => inside(a, t.box.top, t.box.left));
+          if (area && (area.top !== t.box.top || area.left !== t.box.left)) mergedAway.push(name);
+        }
+      });
+      return { values, missing, mergedAway };
+    });
+  }
+
+  async applyEdits(edits: readonly SheetEdit[]): Promise<void> {
+    if (edits.length === 0) return;
+    await this.ownWrite(() =>
+      this.run('写入模板', async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load('items/name,items/protection/protected');
+        const names = ctx.workbook.names.load('items/name,items/formula');
+        await ctx.sync();
+        const before: WorkbookBefore = {
+          sheets: new Map(
+            sheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, protected: s.protection.protected }]),
+          ),
+          names: new Set(names.items.map((n) => n.name.toLowerCase())),
+        };
+        for (const e of edits)
+          if (e.op === 'addSheet' && before.sheets.has(e.sheet.toLowerCase()))
+            throw new Error(`工作簿中已有名为「${e.sheet}」的工作表，请换一个名称插入模板，或先删除、重命名原工作表。`);
+        const perSheetEvents = this.handlers.length > 0 && !this.supports('1.9');
+        queueEdits(ctx, edits, before, {
+          supports: this.supports,
+          onSheetAdded: perSheetEvents ? (ws) => this.handlers.push(ws.onChanged.add(this.onChanged)) : undefined,
+        });
+        await ctx.sync();
+        const map = nameMapOf(names.items);
+        for (const e of edits)
+          if (e.op === 'defineName')
+            map.set(e.name.toLowerCase(), { name: e.name, target: nameTarget(`${e.sheet}!${e.range}`) });
+        this.names = map;
+      }),
+    );
+  }
+
+  async writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void> {
+    const map = await this.nameMap();
+    const lost = [...values.keys()].filter((n) => !map.get(n.toLowerCase())?.target);
+    if (lost.length)
+      throw new Error(`找不到名称 ${lost.join('、')} 所指的单元格，未写入任何值。请先在任务窗格中修复年报模板。`);
+    const entries = [...values].filter(([, v]) => v !== null);
+    if (!entries.length) return;
+    await this.ownWrite(() =>
+      this.run('写入单元格', async (ctx) => {
+        // Through the name, not the cached address: Excel resolves it at write time, so a moved name is safe.
+        for (const [name, v] of entries) ctx.workbook.names.getItem(name).getRange().values = [[v]];
+        await ctx.sync();
+      }),
+    );
+  }
+
+  async selectNamedCells(names: readonly string[]): Promise<void> {
+    if (!names.length) return;
+    const map = await this.nameMap();
+    const first = map.get(names[0].toLowerCase())?.target;
+    const sameSheet = names
+      .map((n) => map.get(n.toLowerCase())?.target)
+      .filter((t): t is NameTarget => !!t && !!first && t.sheet === first.sheet);
+    await this.run('选择单元格', async (ctx) => {
+      const range = ctx.workbook.names.getItem(names[0]).getRange();
+      range.worksheet.activate();
+      if (sameSheet.length > 1 && this.supports('1.9'))
+        range.worksheet.getRanges(sameSheet.map((t) => t.range).join(',')).select();
+      else range.select();
+      await ctx.sync();
+    });
+  }
+
+  onUserEdit(listener: () => void): () => void {
+    this.listeners.add(listener);
+    if (this.listeners.size === 1 && !this.subscribing) this.subscribing = this.subscribe();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) void this.unsubscribe();
+    };
+  }
+
+  /** Resolves once change handlers are registered (the pane need not wait; tests do). */
+  get listening(): Promise<void> {
+    return this.subscribing ?? Promise.resolve();
+  }
+
+  private readonly onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    if (e.triggerSource === 'ThisLocalAddin') return;
+    if (e.triggerSource === undefined && this.busy > 0) return;
+    for (const l of [...this.listeners]) l();
+  };
+
+  private async subscribe(): Promise<void> {
+    await this.run('监听编辑', async (ctx) => {
+      if (this.supports('1.9')) {
+        this.handlers = [ctx.workbook.worksheets.onChanged.add(this.onChanged)];
+      } else {
+        const sheets = ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+        this.handlers = sheets.items.map((s) => s.onChanged.add(this.onChanged));
+      }
+      await ctx.sync();
+    });
+  }
+
+  private async unsubscribe(): Promise<void> {
+    await this.subscribing;
+    const handlers = this.handlers;
+    this.handlers = [];
+    this.subscribing = null;
+    if (!handlers.length) return;
+    await Excel.run(handlers[0].context, async (ctx) => {
+      handlers.forEach((h) => h.remove());
+      await ctx.sync();
+    });
+  }
+
+  private async ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await write();
+    } finally {
+      setTimeout(() => this.busy--, this.echoWindowMs);
+    }
+  }
+}

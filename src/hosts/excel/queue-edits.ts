@@ -1,0 +1,217 @@
+// Turns planned SheetEdits into Office.js calls queued on one request context, so the whole template goes to
+// Excel in a single batch. Nothing here syncs; ExcelHost.applyEdits reads the workbook once before and syncs
+// once after.
+import { columnLetters, HIGHLIGHT, parseRange, type CellFormat, type SheetEdit } from '../../report';
+import { columnWidthPoints, hex, inches } from './office-values';
+
+/** What the read before the batch found. Keys are lower-cased (Excel compares sheet and defined names so). */
+export interface WorkbookBefore {
+  readonly sheets: ReadonlyMap<string, { readonly name: string; readonly protected: boolean }>;
+  readonly names: ReadonlySet<string>;
+}
+
+export interface QueueOptions {
+  /** Whether the host has an ExcelApi requirement set, e.g. supports('1.9'). */
+  readonly supports: (version: string) => boolean;
+  /** Called for each sheet the batch adds (ExcelApi 1.7 hosts need a change handler per sheet). */
+  readonly onSheetAdded?: (sheet: Excel.Worksheet) => void;
+}
+
+/** The protection the template gets: like the .xlsx writer's, inputs editable, formatting allowed. */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: true,
+  allowInsertColumns: true,
+  allowSort: false,
+  allowAutoFilter: false,
+};
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+
+function size(range: string): { rows: number; cols: number } {
+  const r = parseRange(range);
+  if (!r) throw new Error(`无法识别的单元格区域：${range}`);
+  return { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
+}
+
+function filled<T>(range: string, value: T): T[][] {
+  const { rows, cols } = size(range);
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
+}
+
+function queueFormat(range: Excel.Range, address: string, f: CellFormat): void {
+  const fmt = range.format;
+  if (f.font?.name !== undefined) fmt.font.name = f.font.name;
+  if (f.font?.size !== undefined) fmt.font.size = f.font.size;
+  if (f.font?.bold !== undefined) fmt.font.bold = f.font.bold;
+  if (f.font?.color !== undefined) fmt.font.color = hex(f.font.color);
+  if (f.fill !== undefined) fmt.fill.color = hex(f.fill);
+  if (f.horizontal !== undefined) fmt.horizontalAlignment = H_ALIGN[f.horizontal];
+  if (f.vertical !== undefined) fmt.verticalAlignment = V_ALIGN[f.vertical];
+  if (f.wrap !== undefined) fmt.wrapText = f.wrap;
+  // A continuous line is thin and automatic (black) by default; setting only the style keeps the request small.
+  if (f.border) for (const edge of EDGES) fmt.borders.getItem(edge).style = 'Continuous';
+  if (f.numberFormat !== undefined) range.numberFormat = filled(address, f.numberFormat);
+  if (f.locked !== undefined) fmt.protection.locked = f.locked;
+}
+
+/** Consecutive runs of equal sizes, so a row of 15 equal widths costs one call. */
+function runs(first: number, sizes: readonly number[]): { from: number; to: number; size: number }[] {
+  const out: { from: number; to: number; size: number }[] = [];
+  sizes.forEach((s, i) => {
+    const last = out[out.length - 1];
+    if (last && last.size === s && last.to === first + i - 1) last.to = first + i;
+    else out.push({ from: first + i, to: first + i, size: s });
+  });
+  return out;
+}
+
+function sheetOf(edit: SheetEdit): string {
+  return edit.sheet;
+}
+
+/** Sheets the edits change beyond names; a protected one must be unprotected first, then protected again. */
+function sheetsNeedingUnprotect(edits: readonly SheetEdit[], before: WorkbookBefore): Set<string> {
+  const out = new Set<string>();
+  for (const e of edits) {
+    if (e.op === 'defineName' || e.op === 'protect' || e.op === 'addSheet') continue;
+    if (before.sheets.get(sheetOf(e).toLowerCase())?.protected) out.add(sheetOf(e).toLowerCase());
+  }
+  return out;
+}
+
+export function queueEdits(
+  ctx: Excel.RequestContext,
+  edits: readonly SheetEdit[],
+  before: WorkbookBefore,
+  options: QueueOptions,
+): void {
+  const { supports } = options;
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string) => {
+    const key = name.toLowerCase();
+    let ws = sheets.get(key);
+    if (!ws) sheets.set(key, (ws = ctx.workbook.worksheets.getItem(name)));
+    return ws;
+  };
+  const unprotect = sheetsNeedingUnprotect(edits, before);
+  const reprotect = new Set(unprotect);
+  const added: Excel.Worksheet[] = [];
+
+  // Screen and calculation stay still until the batch is in (one call each, never in a loop: it flickers).
+  if (supports('1.9')) ctx.application.suspendScreenUpdatingUntilNextSync();
+  if (supports('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
+  for (const name of unprotect) sheet(before.sheets.get(name)!.name).protection.unprotect();
+
+  // Rules re-planned onto an existing sheet (a repair) replace ours on those cells rather than pile up.
+  const clearedRanges = new Set<string>();
+  for (const e of edits)
+    if (e.op === 'conditionalFormat' && before.sheets.has(e.sheet.toLowerCase()))
+      for (const r of e.ranges) {
+        const key = `${e.sheet.toLowerCase()}!${r}`;
+        if (clearedRanges.has(key)) continue;
+        clearedRanges.add(key);
+        sheet(e.sheet).getRange(r).conditionalFormats.clearAll();
+      }
+
+  for (const e of edits) {
+    switch (e.op) {
+      case 'addSheet': {
+        const ws = ctx.workbook.worksheets.add(e.sheet);
+        sheets.set(e.sheet.toLowerCase(), ws);
+        if (supports('1.8')) ws.showGridlines = false;
+        added.push(ws);
+        options.onSheetAdded?.(ws);
+        break;
+      }
+      case 'columnWidths':
+        for (const run of runs(e.first, e.widths))
+          sheet(e.sheet).getRange(`${columnLetters(run.from)}1:${columnLetters(run.to)}1`).format.columnWidth =
+            columnWidthPoints(run.size);
+        break;
+      case 'rowHeights':
+        for (const run of runs(e.first, e.heights))
+          sheet(e.sheet).getRange(`A${run.from}:A${run.to}`).format.rowHeight = run.size;
+        break;
+      case 'values':
+        // Office.js leaves a cell whose entry is null as it is: labels go in, the user's inputs stay.
+        sheet(e.sheet).getRange(e.range).values = e.values as (string | number | null)[][];
+        break;
+      case 'merge':
+        for (const r of e.ranges) sheet(e.sheet).getRange(r).merge(false);
+        break;
+      case 'format':
+        for (const r of e.ranges) queueFormat(sheet(e.sheet).getRange(r), r, e.format);
+        break;
+      case 'defineName':
+        if (before.names.has(e.name.toLowerCase())) ctx.workbook.names.getItem(e.name).delete();
+        ctx.workbook.names.add(e.name, sheet(e.sheet).getRange(e.range));
+        break;
+      case 'conditionalFormat': {
+        const style = HIGHLIGHT[e.severity];
+        const targets: (Excel.Range | Excel.RangeAreas)[] =
+          supports('1.9') && e.ranges.length > 1
+            ? [sheet(e.sheet).getRanges(e.ranges.join(','))]
+            : e.ranges.map((r) => sheet(e.sheet).getRange(r));
+        for (const target of targets) {
+          const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+          cf.custom.rule.formula = `=${e.formula}`;
+          cf.custom.format.fill.color = hex(style.fill);
+          cf.custom.format.font.color = hex(style.fontColor);
+          cf.priority = e.priority - 1;
+        }
+        break;
+      }
+      case 'validation':
+        if (!supports('1.8')) break; // Excel 2019 and older: the conditional formats still flag bad entries.
+        for (const r of e.ranges) {
+          const dv = sheet(e.sheet).getRange(r).dataValidation;
+          const rule = e.rule;
+          dv.clear();
+          const basic = { formula1: rule.min, formula2: rule.max, operator: 'Between' as const };
+          dv.rule = rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+          dv.ignoreBlanks = true;
+          dv.prompt = { showPrompt: true, title: rule.promptTitle, message: rule.prompt };
+          dv.errorAlert = { showAlert: true, style: 'Warning', title: rule.errorTitle, message: rule.error };
+        }
+        break;
+      case 'pageSetup': {
+        if (!supports('1.9')) break;
+        const ws = sheet(e.sheet);
+        const page = ws.pageLayout;
+        page.paperSize = 'A4';
+        page.orientation = e.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+        page.zoom = { horizontalFitToPages: e.fitToWidth, verticalFitToPages: 0 };
+        page.centerHorizontally = true;
+        page.leftMargin = inches(e.margins.left);
+        page.rightMargin = inches(e.margins.right);
+        page.topMargin = inches(e.margins.top);
+        page.bottomMargin = inches(e.margins.bottom);
+        page.headerMargin = inches(0.3);
+        page.footerMargin = inches(0.3);
+        page.setPrintArea(e.printArea);
+        // A break "after row r" sits above row r + 1.
+        for (const row of e.rowBreaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
+        break;
+      }
+      case 'protect': {
+        const key = e.sheet.toLowerCase();
+        const alreadyProtected = before.sheets.get(key)?.protected && !unprotect.has(key);
+        if (!alreadyProtected) reprotect.add(key);
+        break;
+      }
+    }
+  }
+  // Protection goes on last, after every write it would block.
+  for (const key of reprotect)
+    sheet(before.sheets.get(key)?.name ?? nameFor(edits, key)).protection.protect(PROTECTION_OPTIONS);
+  added[0]?.activate();
+}
+
+function nameFor(edits: readonly SheetEdit[], key: string): string {
+  return edits.find((e) => e.sheet.toLowerCase() === key)!.sheet;
+}

@@ -1,0 +1,105 @@
+// The add-in manifest, checked offline: schema-valid against the Office add-in XSDs (xmllint), a broken copy is
+// rejected, every resource id resolves, every icon exists at its stated size, and the pane opens from 开始.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+// In CI the shared folder sits beside the repository (../shared from the repo root).
+const SCHEMAS = path.resolve(__dirname, '../../..', 'shared', 'schemas', 'office-addin-manifest');
+const SCHEMA = path.join(SCHEMAS, 'OfficeAppManifestV1_1.xsd');
+const MANIFEST = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+
+function xmllint(args: string[], input?: string) {
+  const r = spawnSync('xmllint', args, { input, encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed for this test (Debian package libxml2-utils): ${r.error.message}`);
+  return r;
+}
+
+function validate(xml: string) {
+  return xmllint(['--noout', '--schema', SCHEMA, '-'], xml);
+}
+
+/** XPath over the manifest, ignoring namespaces. */
+function xpath(expr: string): string {
+  return xmllint(['--xpath', expr, '-'], MANIFEST).stdout.trim();
+}
+const el = (name: string) => `*[local-name()='${name}']`;
+
+beforeAll(() => {
+  if (!existsSync(SCHEMA))
+    throw new Error(
+      `Office add-in manifest schemas not found at ${SCHEMAS}. They belong in shared/schemas/office-addin-manifest ` +
+        'next to the repository (see its README).',
+    );
+});
+
+describe('manifest.xml', () => {
+  it('validates against the Office add-in manifest schema', () => {
+    const r = validate(MANIFEST);
+    expect(r.stderr).toMatch(/validates/);
+    expect(r.status).toBe(0);
+  });
+
+  it.each([
+    ['an unknown permission', (m: string) => m.replace('ReadWriteDocument', 'ReadEverything')],
+    ['no source location', (m: string) => m.replace(/<DefaultSettings>[\s\S]*?<\/DefaultSettings>/, '')],
+    [
+      'elements out of order',
+      (m: string) =>
+        m
+          .replace(/<Permissions>ReadWriteDocument<\/Permissions>/, '')
+          .replace('<Hosts>', '<Permissions>ReadWriteDocument</Permissions><Hosts>'),
+    ],
+    ['a malformed id', (m: string) => m.replace(/<Id>[^<]+<\/Id>/, '<Id>not-a-guid</Id>')],
+  ])('rejects a manifest with %s', (_what, breakIt) => {
+    const broken = breakIt(MANIFEST);
+    expect(broken).not.toBe(MANIFEST);
+    expect(validate(broken).status).not.toBe(0);
+  });
+
+  it('is an Excel task pane with read/write access, zh-CN first with an en-US override', () => {
+    expect(xpath(`string(/${el('OfficeApp')}/@*[local-name()='type'])`)).toBe('TaskPaneApp');
+    expect(xpath(`string(//${el('Host')}/@Name)`)).toBe('Workbook');
+    expect(xpath(`string(//${el('Permissions')})`)).toBe('ReadWriteDocument');
+    expect(xpath(`string(//${el('DefaultLocale')})`)).toBe('zh-CN');
+    expect(xpath(`string(//${el('DisplayName')}/${el('Override')}/@Locale)`)).toBe('en-US');
+    expect(xpath(`string(//${el('SourceLocation')}/@DefaultValue)`)).toBe('https://localhost:3000/taskpane.html');
+  });
+
+  it('puts a 年报助手 group on the Home tab whose button shows the pane', () => {
+    expect(xpath(`string(//${el('OfficeTab')}/@id)`)).toBe('TabHome');
+    const groupLabel = xpath(`string(//${el('Group')}/${el('Label')}/@resid)`);
+    expect(xpath(`string(//${el('ShortStrings')}/${el('String')}[@id='${groupLabel}']/@DefaultValue)`)).toBe(
+      '年报助手',
+    );
+    expect(xpath(`string(//${el('Action')}/@*[local-name()='type'])`)).toBe('ShowTaskpane');
+    const paneUrl = xpath(`string(//${el('Action')}/${el('SourceLocation')}/@resid)`);
+    expect(xpath(`string(//${el('Url')}[@id='${paneUrl}']/@DefaultValue)`)).toBe(
+      'https://localhost:3000/taskpane.html',
+    );
+    const fnFile = xpath(`string(//${el('FunctionFile')}/@resid)`);
+    expect(xpath(`string(//${el('Url')}[@id='${fnFile}']/@DefaultValue)`)).toBe('https://localhost:3000/commands.html');
+  });
+
+  it('refers only to resources it defines', () => {
+    const used = [...MANIFEST.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
+    const defined = new Set([...MANIFEST.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((id) => !defined.has(id))).toEqual([]);
+  });
+
+  it('points at icons that exist in assets/ at the size the manifest states', () => {
+    const icons = [...MANIFEST.matchAll(/https:\/\/localhost:3000\/(assets\/icon-(\d+)\.png)/g)];
+    expect(icons.length).toBeGreaterThanOrEqual(5);
+    for (const [, file, size] of icons) {
+      const png = readFileSync(path.join(ROOT, file));
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
+    for (const id of ['Icon.16x16', 'Icon.32x32', 'Icon.80x80']) {
+      const url = xpath(`string(//${el('Images')}/${el('Image')}[@id='${id}']/@DefaultValue)`);
+      expect(url).toMatch(new RegExp(`icon-${id.split('x')[1]}\\.png$`));
+    }
+  });
+});
