@@ -1,10 +1,16 @@
 // `npm run bench`: every figure the issues ask for, printed as a table. Counts and ratios are the robust ones on
 // these noisy 2-core machines; times are medians.
 import { benchCore } from './core';
+import { benchExcel } from './excel';
+import { benchAudit } from './audit';
 
 type Bench = [string, () => Promise<Record<string, number | string>>];
 
-const BENCHES: Bench[] = [['报告核心与命令行 (report core, CLI)', () => benchCore()]];
+const BENCHES: Bench[] = [
+  ['报告核心与命令行 (report core, CLI)', () => benchCore()],
+  ['Excel 加载项 (Excel add-in)', () => benchExcel()],
+  ['批量检查 (audit)', () => benchAudit()],
+];
 
 async function main() {
   const only = process.argv[2];

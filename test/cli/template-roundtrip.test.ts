@@ -139,3 +139,33 @@ describe('reading goes through the names only', () => {
     });
   });
 });
+
+describe('validate --previous', () => {
+  it("checks this year's 上年结转 against last year's published 结转下年度 (X.carry)", async () => {
+    const last = join(dir, 'last.xlsx');
+    await runCli('template', '-o', last, '--agency', '某区民政局', '--year', '2024');
+    const wbLast = await loadWorkbook(last);
+    for (const c of INPUT_CELLS) if (c.kind === 'count' || c.kind === 'amount') cellByName(wbLast, c.name).value = 0;
+    for (const [name, v] of [
+      ['nb_t3_new_person', 3],
+      ['nb_t3_new_total', 3],
+      ['nb_t3_next_person', 3],
+      ['nb_t3_next_total', 3],
+    ] as const)
+      cellByName(wbLast, name).value = v;
+    await wbLast.xlsx.writeFile(last);
+    const now = join(dir, 'now.xlsx');
+    await runCli('template', '-o', now, '--agency', '某区民政局', '--year', '2025');
+    const wbNow = await loadWorkbook(now);
+    for (const c of INPUT_CELLS) if (c.kind === 'count' || c.kind === 'amount') cellByName(wbNow, c.name).value = 0;
+    await wbNow.xlsx.writeFile(now);
+    expect((await runCli('validate', now)).code).toBe(0);
+    const r = await runCli('validate', now, '--previous', last, '--json');
+    expect(r.code).toBe(1);
+    const messages = JSON.parse(r.out).findings.map((f: { message: string }) => f.message);
+    expect(messages).toContain('表三「自然人」列：二、上年结转为 0，但上年报告的四、结转下年度继续办理为 3');
+    const bad = await runCli('validate', now, '--previous', join(dir, 'missing.txt'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('无法读取上年报告');
+  });
+});

@@ -1,4 +1,6 @@
-import { INPUT_CELLS, displayContent, sortFindings } from '../../report';
+import { INPUT_CELLS, displayContent, sortFindings, type CellContent } from '../../report';
+import { previousValuesFrom } from '../../report/import';
+import { readReportSource } from '../read-report-source';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse } from '../args';
 import { validateWorkbookFile } from '../validate-file';
@@ -8,9 +10,9 @@ const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
 
 export const validateCommand: CliCommand = {
   summary: '校验已填写的年报工作簿，列出错误和提示（退出码 0 通过，1 有错误，2 无法读取）',
-  usage: 'nianbao validate report.xlsx [--json]',
+  usage: 'nianbao validate report.xlsx [--json] [--previous 上年.xlsx|上年.txt|上年.html]',
   async run(args, io) {
-    const p = parse(args, { json: { type: 'boolean' } });
+    const p = parse(args, { json: { type: 'boolean' }, previous: { type: 'string' } });
     if ('error' in p) {
       io.err(`${p.error}\n用法：${this.usage}\n`);
       return EXIT.unreadable;
@@ -20,7 +22,18 @@ export const validateCommand: CliCommand = {
       io.err(`请指定一个要校验的 .xlsx 文件。\n用法：${this.usage}\n`);
       return EXIT.unreadable;
     }
-    const outcome = await validateWorkbookFile(path);
+    // Last year's report (our workbook, or the published text/HTML) for the cross-year rules X.carry, X.inforce.
+    const previousPath = p.values.previous as string | undefined;
+    let previous: CellContent[] | undefined;
+    if (previousPath) {
+      const source = await readReportSource(previousPath);
+      if (!source.ok) {
+        io.err(`无法读取上年报告 ${previousPath}：${source.reason}\n`);
+        return EXIT.unreadable;
+      }
+      previous = previousValuesFrom(source.values);
+    }
+    const outcome = await validateWorkbookFile(path, { previous });
     const { json } = outcome;
     if (p.values.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
     if (!outcome.readable) {

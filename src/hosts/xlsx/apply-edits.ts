@@ -87,7 +87,9 @@ export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly
       case 'conditionalFormat': {
         const style = HIGHLIGHT[e.severity];
         // A repair re-plans every format: one with the same formula replaces the old one instead of doubling it.
-        const ws = sheet(wb, e.sheet) as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+        const ws = sheet(wb, e.sheet) as ExcelJS.Worksheet & {
+          conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+        };
         ws.conditionalFormattings = ws.conditionalFormattings.filter(
           (cf) => !cf.rules.some((r) => 'formulae' in r && r.formulae?.[0] === e.formula),
         );

@@ -10,6 +10,8 @@ export const OPEN_LIMITS = {
   entries: 5000,
   /** Deflate rarely beats 1:200 on real spreadsheet XML; bombs reach 1:1000 and more. */
   ratio: 400,
+  /** The template has about 600 cells; ExcelJS needs ~400 MB and 2 s for a million, so sheets are counted first. */
+  cells: 200_000,
 } as const;
 
 export interface RawDefinedName {
@@ -66,6 +68,10 @@ export function guardXlsx(buf: Buffer): GuardResult {
       return { ok: false, reason: `工作表过大（${e.name} 解压后 ${MB(e.size)}），年报工作簿不会有这么多单元格` };
   }
   if (total > OPEN_LIMITS.totalUncompressed) return { ok: false, reason: `解压后内容过大（${MB(total)}），已拒绝读取` };
+  const cells = countCells(buf, entries);
+  if (cells === null) return { ok: false, reason: '工作表内容无法解压，文件已损坏' };
+  if (cells > OPEN_LIMITS.cells)
+    return { ok: false, reason: `工作表单元格过多（超过 ${OPEN_LIMITS.cells} 个），不是年报工作簿，已拒绝读取` };
   const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
   if (!workbook) return { ok: false, reason: '压缩包里没有 xl/workbook.xml，不是 Excel 工作簿' };
   let xml: string;
@@ -75,6 +81,26 @@ export function guardXlsx(buf: Buffer): GuardResult {
     return { ok: false, reason: '工作簿目录（xl/workbook.xml）无法解压，文件已损坏' };
   }
   return { ok: true, definedNames: parseDefinedNames(xml), sheets: parseSheetNames(xml) };
+}
+
+/** Cells (`<c ` or `<c>` elements) in all worksheets, counted on the inflated bytes; null when one cannot be inflated. */
+function countCells(buf: Buffer, entries: readonly ZipEntry[]): number | null {
+  let n = 0;
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    let xml: Buffer;
+    try {
+      xml = readZipEntry(buf, e, OPEN_LIMITS.sheetUncompressed);
+    } catch {
+      return null;
+    }
+    for (let i = xml.indexOf('<c'); i >= 0; i = xml.indexOf('<c', i + 2)) {
+      const next = xml[i + 2];
+      if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+    }
+    if (n > OPEN_LIMITS.cells) return n;
+  }
+  return n;
 }
 
 function parseDefinedNames(xml: string): RawDefinedName[] {

@@ -209,8 +209,11 @@ function read2019Row(ref: T2RowRef, block: Block2019, cells: readonly PlacedCell
     return null;
   });
   sink.putRow('T2', ref.label, names, cells, line);
+  const row2021 = ref.rowId ? BLOCK_2021.get(ref.block) : undefined;
+  const absent = (row2021?.columns ?? []).filter((c) => !block.columns.some((x) => x.maps === c.id));
   const parts: string[] = [];
   if (mapped.length) parts.push(mapped.join('，'));
+  if (absent.length) parts.push(`2021 年版的${absent.map((c) => `「${c.label}」`).join('、')}在 2019 年版中没有，留空`);
   if (dropped.length) parts.push(`${dropped.join('、')}在 2021 年版格式中没有对应栏目，未导入`);
   sink.note('format2019', `表二「${ref.label}」行为 2019 年版格式：${parts.join('；')}`, {
     table: 'T2',

@@ -1,0 +1,125 @@
+// `nianbao audit` over a folder mixing workbooks, text and HTML reports and hostile files: one row per file, a bad
+// file is a row with its reason, the CSV is safe to open in Excel, the summary counts by rule.
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditCommand, auditFile } from '../../src/cli/commands/audit';
+import type { CliIO } from '../../src/cli/cli-command';
+import { importReport } from '../../src/report/import';
+import { writeImportedWorkbook } from '../../src/cli/commands/import';
+import { EXPECTED } from '../import/expected-samples';
+import { renderHtml } from '../import/html-page';
+import { readSample } from '../import/sample-support';
+import { writeHostileFiles } from './hostile-files';
+
+function capture(interactive = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), interactive };
+  return { io, out, err, text: () => out.join('') };
+}
+
+let dir: string;
+let hostile: Record<string, string>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-audit-'));
+  for (const e of EXPECTED) writeFileSync(join(dir, e.file.replace('/', '-')), readSample(e.file));
+  writeFileSync(
+    join(dir, 'suqian-2024.html'),
+    renderHtml(
+      EXPECTED.find((e) => e.file === 'real/005.txt')!,
+      { hostile: true },
+    ),
+  );
+  await writeImportedWorkbook(importReport(readSample('real/003.txt')), join(dir, 'hongze-2023.xlsx'));
+  const injected = readSample('published-2021-gaoxinqu.txt').replace(
+    '高新区管委会办公室2021年',
+    '=HYPERLINK("x")办公室2021年',
+  );
+  writeFileSync(join(dir, 'injected.txt'), injected);
+  writeFileSync(join(dir, 'notes.md'), '# not a report');
+  mkdirSync(join(dir, 'hostile'));
+  hostile = writeHostileFiles(join(dir, 'hostile'));
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('nianbao audit', () => {
+  it('prints one row per file, hostile files as rows with their reason, and exits 1', async () => {
+    const c = capture();
+    const code = await auditCommand.run([dir], c.io);
+    expect(code).toBe(1);
+    const text = c.text();
+    const rows = text.split('\n').filter((l) => /^[✓✗] /.test(l));
+    expect(rows).toHaveLength(EXPECTED.length + 3 + Object.keys(hostile).length);
+    expect(text).not.toContain('notes.md');
+    const rowOf = (name: string) => rows.find((r) => r.includes(name))!;
+    expect(rowOf('bomb.xlsx')).toMatch(/无法读取：文件疑似“压缩炸弹”/);
+    expect(rowOf('million.xlsx')).toMatch(/无法读取：工作表单元格过多/);
+    expect(rowOf('password.xlsx')).toMatch(/无法读取：文件设置了打开密码/);
+    expect(rowOf('renamed-pdf.xlsx')).toMatch(/无法读取：这是一个 PDF 文件/);
+    expect(rowOf('junk.txt')).toMatch(/无法读取：文件内容是二进制数据/);
+    expect(rowOf('scripts.html')).toMatch(/无法读取：没有找到年报的表格/);
+    expect(rowOf('empty.txt')).toMatch(/无法读取：文件是空的/);
+    expect(rowOf('real-001.txt')).toMatch(/^✓ .*淮安市人民政府\u30002024\u30002021 年版\u3000错误 0/);
+    expect(rowOf('real-003.txt')).toMatch(/^✗ .*洪泽区人民政府\u30002023\u3000含 2019 年版\u3000错误 2/);
+    expect(rowOf('hongze-2023.xlsx')).toMatch(/^✗ .*洪泽区人民政府\u30002023\u3000年报助手模板\u3000错误 2/);
+    expect(rowOf('suqian-2024.html')).toMatch(/^✓ .*宿迁市\u30002024\u30002021 年版\u3000错误 0/);
+    expect(text).toContain(`共 ${rows.length} 个文件：通过 7，有错误 2，无法读取 ${Object.keys(hostile).length}`);
+    expect(text).toMatch(/错误 {2}T4\.sum +2 \/ 4/);
+  }, 60_000);
+
+  it('writes a UTF-8 CSV with BOM, one line per file, with formula injection neutralised', async () => {
+    const csv = join(dir, '..', `audit-${process.pid}.csv`);
+    try {
+      await auditCommand.run([dir, '--csv', csv], capture().io);
+      const body = readFileSync(csv, 'utf8');
+      expect(body.startsWith('\ufeff文件,类型,机关名称,年度,格式,错误,提示,导入说明,主要问题,无法读取的原因\r\n')).toBe(
+        true,
+      );
+      const lines = body.trimEnd().split('\r\n');
+      expect(lines).toHaveLength(1 + EXPECTED.length + 3 + Object.keys(hostile).length);
+      const injected = lines.find((l) => l.includes('injected.txt'))!;
+      expect(injected).toContain(`"'=HYPERLINK(""x"")办公室"`);
+      expect(lines.find((l) => l.includes('junk.txt'))).toMatch(/文件内容是二进制数据/);
+    } finally {
+      rmSync(csv, { force: true });
+    }
+  }, 60_000);
+
+  it('--json gives every row and the summary by rule', async () => {
+    const c = capture();
+    await auditCommand.run(
+      [join(dir, 'real-003.txt'), join(dir, 'hongze-2023.xlsx'), hostile['bomb.xlsx'], '--json'],
+      c.io,
+    );
+    const json = JSON.parse(c.text());
+    expect(json.files.map((f: { format: string | null }) => f.format)).toEqual(['2019', 'template', null]);
+    expect(json.files[0].rules).toEqual({ 'T4.sum': 2 });
+    expect(json.summary).toMatchObject({ files: 3, unreadable: 1, withErrors: 2, passed: 0 });
+    expect(json.summary.rules).toEqual([expect.objectContaining({ rule: 'T4.sum', files: 2, findings: 4 })]);
+  }, 60_000);
+
+  it('draws a progress bar on stderr only on a terminal', async () => {
+    const quiet = capture(false);
+    await auditCommand.run([join(dir, 'real-001.txt')], quiet.io);
+    expect(quiet.err).toEqual([]);
+    const tty = capture(true);
+    await auditCommand.run([join(dir, 'real-001.txt'), join(dir, 'real-002.txt')], tty.io);
+    expect(tty.err.filter((t) => t.includes('已检查')).length).toBe(2);
+    expect(tty.err.at(-1)).toBe('\r\x1b[2K');
+  });
+
+  it('a missing path is a row; nothing to audit exits 2', async () => {
+    expect((await auditFile(join(dir, 'nope.txt'))).error).toBe('文件不存在或无法访问');
+    const empty = mkdtempSync(join(tmpdir(), 'nianbao-empty-'));
+    try {
+      const c = capture();
+      expect(await auditCommand.run([empty], c.io)).toBe(2);
+      expect(c.err.join('')).toContain('没有找到可检查的文件');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
