@@ -1,6 +1,9 @@
 // Bundles the `nianbao` command line into dist/cli/nianbao.cjs (run by `npm install` through "prepare").
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const entry = 'src/cli/nianbao.ts';
 if (!existsSync(entry)) {

@@ -1,31 +1,54 @@
 import { writeFile } from 'node:fs/promises';
+import { renderNarrative } from '../../report';
+import { exportDocuments } from '../../export/export-documents';
+import { loadReport } from '../../export/load-report';
+import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse } from '../args';
 import { inputsCsv } from '../report-json';
 import { validateWorkbookFile } from '../validate-file';
 
 export const exportCommand: CliCommand = {
-  summary: '导出年报数据：--csv 每个填报单元格一行（table,row,column,ref,value）',
-  usage: 'nianbao export report.xlsx --csv out.csv',
+  summary: '导出年报：--csv 每个填报单元格一行（table,row,column,ref,value）；--docx/--html 整份报告（国家格式版式）',
+  usage: 'nianbao export report.xlsx [--csv out.csv] [--docx report.docx] [--html report.html]',
   async run(args, io) {
-    const p = parse(args, { csv: { type: 'string' } });
+    const p = parse(args, { csv: { type: 'string' }, docx: { type: 'string' }, html: { type: 'string' } });
     if ('error' in p) {
       io.err(`${p.error}\n用法：${this.usage}\n`);
       return EXIT.unreadable;
     }
     const [path] = p.positionals;
     const csv = p.values.csv as string | undefined;
-    if (!path || !csv) {
-      io.err(`请指定要导出的 .xlsx 文件和 --csv 输出文件。\n用法：${this.usage}\n`);
+    const docx = p.values.docx as string | undefined;
+    const html = p.values.html as string | undefined;
+    if (!path || !(csv || docx || html)) {
+      io.err(`请指定要导出的 .xlsx 文件，以及 --csv、--docx、--html 中至少一个输出文件。\n用法：${this.usage}\n`);
       return EXIT.unreadable;
     }
-    const outcome = await validateWorkbookFile(path);
-    if (!outcome.readable) {
-      io.err(`无法读取 ${path}：${outcome.json.error}\n`);
-      return EXIT.unreadable;
+    if (csv) {
+      const outcome = await validateWorkbookFile(path);
+      if (!outcome.readable) {
+        io.err(`无法读取 ${path}：${outcome.json.error}\n`);
+        return EXIT.unreadable;
+      }
+      await writeFile(csv, inputsCsv(outcome.values!, outcome.refs));
+      io.out(`已导出 ${csv}\n`);
     }
-    await writeFile(csv, inputsCsv(outcome.values!, outcome.refs));
-    io.out(`已导出 ${csv}\n`);
+    if (docx || html) {
+      const opened = await openWorkbookFile(path);
+      if (!opened.ok) {
+        io.err(`无法读取 ${path}：${opened.reason}\n`);
+        return EXIT.unreadable;
+      }
+      const loaded = await loadReport(opened.host);
+      if (!loaded.ok) {
+        io.err(`无法读取 ${path}：${loaded.reason}\n`);
+        return EXIT.unreadable;
+      }
+      const narrative = renderNarrative(loaded.report, loaded.supplement);
+      for (const written of await exportDocuments(loaded.report, narrative, { docx, html }))
+        io.out(`已导出 ${written}\n`);
+    }
     return EXIT.ok;
   },
 };

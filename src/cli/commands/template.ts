@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { FIRST_YEAR, LAST_YEAR, planTemplate } from '../../report';
+import { FIRST_YEAR, LAST_YEAR, planSupplement, planTemplate } from '../../report';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse } from '../args';
@@ -42,6 +42,7 @@ export const templateCommand: CliCommand = {
     }
     const host = new XlsxHost();
     await host.applyEdits(planTemplate({ agency: p.values.agency as string | undefined, year, amountFormat }));
+    await host.applyEdits(planSupplement());
     await writeFile(out, await host.toBuffer());
     io.out(`已生成年报模板：${out}\n`);
     return EXIT.ok;

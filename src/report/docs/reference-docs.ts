@@ -7,7 +7,12 @@ import { RULES } from '../rules/rule-catalog';
 import { RULE_MESSAGES } from '../rules/messages.zh-CN';
 import { checkFormula } from '../rules/to-formula';
 
-const KIND_LABEL = { count: '件数（整数 ≥ 0）', amount: '金额（万元，≤ 4 位小数）', text: '文字', year: '年份' } as const;
+const KIND_LABEL = {
+  count: '件数（整数 ≥ 0）',
+  amount: '金额（万元，≤ 4 位小数）',
+  text: '文字',
+  year: '年份',
+} as const;
 
 export function namesMarkdown(): string {
   const lines = [
@@ -23,9 +28,15 @@ export function namesMarkdown(): string {
     '|---|---|---|---|---|---|',
   ];
   for (const c of INPUT_CELLS)
-    lines.push(`| \`${c.name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} | ${KIND_LABEL[c.kind]} | ${templateAddress(c)} |`);
+    lines.push(
+      `| \`${c.name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} | ${KIND_LABEL[c.kind]} | ${templateAddress(c)} |`,
+    );
   lines.push('', '## 上年数据 (previous year)', '', '| 名称 | 对应上年的 | 表 | 行 | 列 |', '|---|---|---|---|---|');
-  PREVIOUS_CELLS.forEach((c, i) => lines.push(`| \`${c.name}\` | \`${INPUT_CELLS.find((x) => x.rowLabel === c.rowLabel && x.columnLabel === c.columnLabel && x.table === c.table)?.name ?? i}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} |`));
+  PREVIOUS_CELLS.forEach((c, i) =>
+    lines.push(
+      `| \`${c.name}\` | \`${INPUT_CELLS.find((x) => x.rowLabel === c.rowLabel && x.columnLabel === c.columnLabel && x.table === c.table)?.name ?? i}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} |`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -41,8 +52,11 @@ export function rulesMarkdown(): string {
     '|---|---|---|---|---|---|',
   ];
   for (const r of RULES)
-    lines.push(`| \`${r.id}\` | ${r.severity === 'error' ? '错误' : '提示'} | ${r.title} | ${r.basis} | ${r.checks.length} | ${RULE_MESSAGES[r.id]} |`);
+    lines.push(
+      `| \`${r.id}\` | ${r.severity === 'error' ? '错误' : '提示'} | ${r.title} | ${r.basis} | ${r.checks.length} | ${RULE_MESSAGES[r.id]} |`,
+    );
   lines.push('', '## 条件格式公式示例 (one compiled formula per rule)', '');
-  for (const r of RULES.filter((x) => x.checks.length > 0)) lines.push(`- \`${r.id}\`：\`=${checkFormula(r.checks[0])}\``);
+  for (const r of RULES.filter((x) => x.checks.length > 0))
+    lines.push(`- \`${r.id}\`：\`=${checkFormula(r.checks[0])}\``);
   return `${lines.join('\n')}\n`;
 }

@@ -260,7 +260,11 @@ function build(): SupplementLayout {
   line(28, { col: 1, colSpan: 3, style: 'title', text: `${SUPPLEMENT_SHEET_NAME}（用于生成年报文字部分）` });
   line(30, { col: 1, colSpan: 3, style: 'note', text: SUPPLEMENT_NOTE });
   line(22, { col: 1, colSpan: 3, style: 'section', text: '一、数字' });
-  line(20, { col: 1, colSpan: 2, style: 'label', text: OPEN_TOTAL.label }, { col: 3, colSpan: 1, style: 'number', field: OPEN_TOTAL });
+  line(
+    20,
+    { col: 1, colSpan: 2, style: 'label', text: OPEN_TOTAL.label },
+    { col: 3, colSpan: 1, style: 'number', field: OPEN_TOTAL },
+  );
   line(
     20,
     { col: 1, colSpan: 1, style: 'header', text: '其中：主动公开信息分类' },

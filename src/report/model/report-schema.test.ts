@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { INPUT_CELLS, input } from '../layout/input-cells';
 import { BLANK, type CellContent } from './cell-content';
-import { SCHEMA_BY_KIND, emptyReport, getReportValue, reportFromValues, valuesFromReport, ReportSchema } from './report-schema';
+import {
+  SCHEMA_BY_KIND,
+  emptyReport,
+  getReportValue,
+  reportFromValues,
+  valuesFromReport,
+  ReportSchema,
+} from './report-schema';
 import { checkNumber, numberInText } from './value-checks';
 
 describe('the zod schema and the fast value checks', () => {
@@ -43,21 +50,27 @@ describe('reading values into the typed report', () => {
 
   it('round-trips a valid report through cell contents', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 500 })), { minLength: INPUT_CELLS.length, maxLength: INPUT_CELLS.length }), (ints) => {
-        const values: CellContent[] = INPUT_CELLS.map((c, i) => {
-          if (c.kind === 'text') return { kind: 'text', text: '某县人民政府' };
-          if (c.kind === 'year') return { kind: 'number', value: 2024 };
-          return ints[i] === null ? BLANK : { kind: 'number', value: ints[i]! };
-        });
-        const { report, issues } = reportFromValues(values);
-        expect(issues).toEqual([]);
-        expect(ReportSchema.safeParse(report).success).toBe(true);
-        expect(valuesFromReport(report)).toEqual(values);
-        for (const c of INPUT_CELLS.filter((x) => x.kind === 'count')) {
-          const v = values[c.index];
-          expect(getReportValue(report, c)).toBe(v.kind === 'number' ? v.value : null);
-        }
-      }),
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 500 })), {
+          minLength: INPUT_CELLS.length,
+          maxLength: INPUT_CELLS.length,
+        }),
+        (ints) => {
+          const values: CellContent[] = INPUT_CELLS.map((c, i) => {
+            if (c.kind === 'text') return { kind: 'text', text: '某县人民政府' };
+            if (c.kind === 'year') return { kind: 'number', value: 2024 };
+            return ints[i] === null ? BLANK : { kind: 'number', value: ints[i]! };
+          });
+          const { report, issues } = reportFromValues(values);
+          expect(issues).toEqual([]);
+          expect(ReportSchema.safeParse(report).success).toBe(true);
+          expect(valuesFromReport(report)).toEqual(values);
+          for (const c of INPUT_CELLS.filter((x) => x.kind === 'count')) {
+            const v = values[c.index];
+            expect(getReportValue(report, c)).toBe(v.kind === 'number' ? v.value : null);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -69,6 +69,8 @@ const SENTENCE_END = /[。；;！？!?\n]/;
 const CLAUSE_END = /[，,。；;、：:（）()\s！？!?]/;
 const CJK = /[\u4e00-\u9fff]/;
 const SKIP = /同比|增长|下降|减少|增加|较上年|上年同期|备案|累计|平均|约|近|超过/;
+/** The longest quote a message carries (a 主动公开 breakdown runs to about 50 characters). */
+const QUOTE_CHARS = 60;
 const COUNT_UNITS = /^(件|条)$/;
 const CASE_UNITS = /^(件|起|宗)$/;
 
@@ -199,7 +201,13 @@ class Figures {
   /** 表四: one group, or the two litigation groups summed. */
   t4(topic: 'review' | 'litigation' | 'direct' | 'after', column: string): Figure | null {
     const groups =
-      topic === 'review' ? ['review'] : topic === 'direct' ? ['direct'] : topic === 'after' ? ['after'] : ['direct', 'after'];
+      topic === 'review'
+        ? ['review']
+        : topic === 'direct'
+          ? ['direct']
+          : topic === 'after'
+            ? ['after']
+            : ['direct', 'after'];
     const values = groups.map((g) => this.report.t4[g]?.[column] ?? null);
     if (values.every((v) => v === null)) return null;
     const cells = groups.map((g) => input('T4', g, column));
@@ -222,7 +230,13 @@ class Figures {
     };
   }
 
-  supplement(rule: NarrativeRuleId, f: SupplementField, value: number | null, kind: string, units: RegExp): Figure | null {
+  supplement(
+    rule: NarrativeRuleId,
+    f: SupplementField,
+    value: number | null,
+    kind: string,
+    units: RegExp,
+  ): Figure | null {
     if (value === null) return null;
     return { rule, accepted: [value], label: `补充信息「${f.label}」`, cells: [f.name], kind, units };
   }
@@ -276,7 +290,7 @@ export function checkNarrative(text: string, report: Report, options: CheckNarra
       const start = sentenceStart + claim.q.start;
       const end = sentenceStart + claim.q.end;
       let quote = text.slice(sentenceStart + claim.quoteStart, end);
-      if (quote.length > 40) quote = `…${quote.slice(-39)}`;
+      if (quote.length > QUOTE_CHARS) quote = `…${quote.slice(1 - QUOTE_CHARS)}`;
       const { line, column } = lineColumn(text, start);
       const cell = options.cell ?? '';
       findings.push({
@@ -347,7 +361,8 @@ function readSentence(sentence: string, figures: Figures): Claim[] {
     if (topic === 'open' && parts && (key === null || key === 'open') && COUNT_UNITS.test(q.unit)) {
       openParts.push(q);
       const category = figures.category(local);
-      if (category) claims.push({ q, figure: category, quoteStart: localStart + Math.max(0, local.search(/[^，、；：\s]/)) });
+      if (category)
+        claims.push({ q, figure: category, quoteStart: localStart + Math.max(0, local.search(/[^，、；：\s]/)) });
       return;
     }
     const figure = key === null ? null : figureFor(key, topic, parts, around, figures);
@@ -374,7 +389,8 @@ function figureFor(key: string, topic: string | null, parts: boolean, around: st
   if (key.startsWith('result:')) return f.result(key.slice('result:'.length));
   if (key.startsWith('t4:')) {
     const column = key.slice('t4:'.length);
-    if (topic === 'review' || topic === 'litigation' || topic === 'direct' || topic === 'after') return f.t4(topic, column);
+    if (topic === 'review' || topic === 'litigation' || topic === 'direct' || topic === 'after')
+      return f.t4(topic, column);
     return null;
   }
   switch (key) {
@@ -414,7 +430,11 @@ function figureFor(key: string, topic: string | null, parts: boolean, around: st
 }
 
 /** Every part of a rendered narrative, each finding pointing at the cell the words come from. */
-export function checkNarrativeDocument(narrative: Narrative, report: Report, supplement: Supplement): NarrativeFinding[] {
+export function checkNarrativeDocument(
+  narrative: Narrative,
+  report: Report,
+  supplement: Supplement,
+): NarrativeFinding[] {
   const out: NarrativeFinding[] = [];
   for (const s of [...Object.values(narrative.generated), ...Object.values(narrative.typed)])
     out.push(...checkNarrative(s.paragraphs.join('\n'), report, { supplement, cell: s.cell, where: s.label }));

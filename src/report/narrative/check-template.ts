@@ -134,7 +134,10 @@ class TemplateChecker {
     }
     const node = this.resolve(path, scopes);
     if (node && node.kind !== 'number' && node.kind !== 'text')
-      this.problems.add(path, `「${name}」是一组数据，不能直接输出：请写出其中的具体字段，或用 {{#each}}、{{items}} 列出`);
+      this.problems.add(
+        path,
+        `「${name}」是一组数据，不能直接输出：请写出其中的具体字段，或用 {{#each}}、{{items}} 列出`,
+      );
   }
 
   private block(b: hbs.AST.BlockStatement, scopes: Scope[], depth: number): void {
@@ -217,11 +220,12 @@ class TemplateChecker {
 
   private unknownHelper(path: hbs.AST.PathExpression): void {
     const name = path?.original ?? '';
+    if (path?.parts?.some((p) => FORBIDDEN.has(p) || p.startsWith('__'))) {
+      this.resolve(path, []);
+      return;
+    }
     if (BLOCKS.has(name)) return this.problems.add(path, `「${name}」只能写成块 {{#${name} …}}…{{/${name}}}`);
-    this.problems.add(
-      path,
-      `没有名为「${name}」的函数。可用的函数：${Object.keys(TEMPLATE_HELPERS).join('、')}`,
-    );
+    this.problems.add(path, `没有名为「${name}」的函数。可用的函数：${Object.keys(TEMPLATE_HELPERS).join('、')}`);
   }
 
   /** The field a path names, or null after reporting why it names none. */
@@ -240,7 +244,10 @@ class TemplateChecker {
       } else if (parts.length === 1 && DATA_VARS.has(parts[0]) && scopes[scopes.length - 1].inEach) {
         return { kind: parts[0] === 'index' ? 'number' : 'text', label: parts[0] };
       } else {
-        this.problems.add(path, `不支持「${describe(path)}」：只能在 {{#each}} 中使用 @index、@first、@last，或用 @root. 引用顶层字段`);
+        this.problems.add(
+          path,
+          `不支持「${describe(path)}」：只能在 {{#each}} 中使用 @index、@first、@last，或用 @root. 引用顶层字段`,
+        );
         return null;
       }
     } else {
@@ -299,8 +306,9 @@ function syntaxProblem(e: unknown): TemplateProblem {
       column: (err.column ?? 0) + 1,
       message: `{{#${mismatch[1]}}} 块用 {{/${mismatch[2]}}} 结束，二者不匹配`,
     };
-  const lexer = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } })
-    .Parser?.lexer?.yylloc;
+  const lexer = (
+    Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }
+  ).Parser?.lexer?.yylloc;
   const got = /got '([A-Z_]+)'/.exec(message)?.[1];
   let what = '这里的 {{ }} 写法有误';
   if (got === 'EOF') what = '模板已经结束，但还有没有闭合的 {{#…}} 块或 {{ 标记（缺少 {{/…}} 或 }}）';
@@ -316,13 +324,18 @@ function syntaxProblem(e: unknown): TemplateProblem {
 
 /** Whether a template can be used; never modifies or loses `text`. */
 export function checkTemplate(text: string): TemplateCheck {
-  if (typeof text !== 'string') return { ok: false, text: String(text), problems: [{ line: 0, column: 0, message: '模板应是文字' }] };
+  if (typeof text !== 'string')
+    return { ok: false, text: String(text), problems: [{ line: 0, column: 0, message: '模板应是文字' }] };
   if (text.length > TEMPLATE_LIMITS.chars)
     return {
       ok: false,
       text,
       problems: [
-        { line: 0, column: 0, message: `模板过长（${text.length} 个字符，最多 ${TEMPLATE_LIMITS.chars} 个）：请删减后再使用` },
+        {
+          line: 0,
+          column: 0,
+          message: `模板过长（${text.length} 个字符，最多 ${TEMPLATE_LIMITS.chars} 个）：请删减后再使用`,
+        },
       ],
     };
   let ast: hbs.AST.Program;

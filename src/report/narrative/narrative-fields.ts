@@ -84,7 +84,9 @@ const t4Items = (s: Source, groups: readonly { id: string }[]) =>
 
 function t4Group(label: string, groups: readonly { id: string }[]): Record<string, FieldNode> {
   return {
-    ...Object.fromEntries(T4_COLUMNS.map((c) => [c.label, num(`${label}「${c.label}」`, (s) => t4Sum(s, c.id, groups))])),
+    ...Object.fromEntries(
+      T4_COLUMNS.map((c) => [c.label, num(`${label}「${c.label}」`, (s) => t4Sum(s, c.id, groups))]),
+    ),
     结果列表: namedList(`${label}各种结果中不为 0 的（名称、数量）`, (s) => t4Items(s, groups)),
     结果种类: num(`${label}不为 0 的结果有几种`, (s) => t4Items(s, groups).length),
   };
@@ -94,12 +96,15 @@ const t2Fields: Record<string, FieldNode> = Object.fromEntries(
   T2_BLOCKS.flatMap((b) =>
     b.rows.map((r): [string, FieldNode] => {
       const get = (col: string) => (s: Source) => s.report.t2[r.id]?.[col] ?? 0;
-      if (b.columns.length === 1) return [r.label, num(`${TABLE_NAMES.T2}「${r.label}」${b.columns[0].label}`, get(b.columns[0].id))];
+      if (b.columns.length === 1)
+        return [r.label, num(`${TABLE_NAMES.T2}「${r.label}」${b.columns[0].label}`, get(b.columns[0].id))];
       return [
         r.label,
         group(
           `${TABLE_NAMES.T2}「${r.label}」`,
-          Object.fromEntries(b.columns.map((c) => [c.label, num(`${TABLE_NAMES.T2}「${r.label}」${c.label}`, get(c.id))])),
+          Object.fromEntries(
+            b.columns.map((c) => [c.label, num(`${TABLE_NAMES.T2}「${r.label}」${c.label}`, get(c.id))]),
+          ),
         ),
       ];
     }),
@@ -108,7 +113,10 @@ const t2Fields: Record<string, FieldNode> = Object.fromEntries(
 
 const applicantFields: Record<string, FieldNode> = {
   ...Object.fromEntries(
-    T3_COLUMNS.filter((c) => c.id !== 'total').map((c) => [c.label, num(t3Label('new', c.label), (s) => t3(s, 'new', c.id))]),
+    T3_COLUMNS.filter((c) => c.id !== 'total').map((c) => [
+      c.label,
+      num(t3Label('new', c.label), (s) => t3(s, 'new', c.id)),
+    ]),
   ),
   法人或其他组织: num(`${TABLE_NAMES.T3}「${rowLabel('new')}」法人或其他组织各列之和`, (s) =>
     ORG_COLUMNS.reduce((sum, c) => sum + t3(s, 'new', c.id), 0),
@@ -150,7 +158,10 @@ export const FIELD_TREE: Readonly<Record<string, FieldNode>> = {
   诉讼: group(`${TABLE_NAMES.T4}两类行政诉讼之和`, {
     ...t4Group('行政诉讼', LITIGATION),
     ...Object.fromEntries(
-      LITIGATION.map((g) => [g.label, num(`${TABLE_NAMES.T4}「${g.label}」${T4_TOTAL.label}`, (s) => t4(s, g.id, 'total'))]),
+      LITIGATION.map((g) => [
+        g.label,
+        num(`${TABLE_NAMES.T4}「${g.label}」${T4_TOTAL.label}`, (s) => t4(s, g.id, 'total')),
+      ]),
     ),
   }),
   监督: group('监督保障（补充信息）', {

@@ -84,20 +84,33 @@ export type RenderResult =
   | { readonly ok: true; readonly paragraphs: string[] }
   | { readonly ok: false; readonly problems: readonly TemplateProblem[] };
 
-/** One template against prepared data. */
-export function renderTemplate(text: string, data: Record<string, unknown>): RenderResult {
-  const checked = checkTemplate(text);
-  if (!checked.ok) return { ok: false, problems: checked.problems };
-  let out: string;
-  try {
+/** Checked and compiled templates by text: the pane re-renders on every edit, mostly with the same templates. */
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const COMPILED_KEPT = 32;
+
+function compile(text: string): Handlebars.TemplateDelegate {
+  let run = compiled.get(text);
+  if (!run) {
     // Compiled from the text (not the checked AST): Handlebars' whitespace pass must run exactly once.
-    const run = env.compile(checked.text, {
+    run = env.compile(text, {
       strict: true,
       noEscape: true,
       knownHelpers: { ...KNOWN_HELPERS, lookup: false, log: false, with: false },
       knownHelpersOnly: true,
     });
-    out = run(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(text, run);
+  }
+  return run;
+}
+
+/** One template against prepared data. */
+export function renderTemplate(text: string, data: Record<string, unknown>): RenderResult {
+  const checked = compiled.has(text) ? null : checkTemplate(text);
+  if (checked && !checked.ok) return { ok: false, problems: checked.problems };
+  let out: string;
+  try {
+    out = compile(text)(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
     const err = e as { message?: string; lineNumber?: number; column?: number };
     return {
@@ -114,7 +127,9 @@ export function renderTemplate(text: string, data: Record<string, unknown>): Ren
   if (out.length > TEMPLATE_LIMITS.output)
     return {
       ok: false,
-      problems: [{ line: 0, column: 0, message: `生成的文字过长（超过 ${TEMPLATE_LIMITS.output} 个字符）：请检查模板` }],
+      problems: [
+        { line: 0, column: 0, message: `生成的文字过长（超过 ${TEMPLATE_LIMITS.output} 个字符）：请检查模板` },
+      ],
     };
   return { ok: true, paragraphs: paragraphsOf(out) };
 }

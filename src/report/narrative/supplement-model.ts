@@ -57,7 +57,8 @@ export function supplementFromValues(values: readonly CellContent[]): Supplement
   const at = (f: SupplementField) => values[SUPPLEMENT_FIELDS.indexOf(f)] ?? BLANK;
   const num = (f: SupplementField) => numberOf(f, at(f));
   const categories = OPEN_CATEGORIES.map((c) => ({ name: textOf(at(c.name)).trim(), count: num(c.count) })).filter(
-    (c) => c.name !== '' || c.count !== null,
+    // A row with neither a name nor a non-zero count is an unused row (a filled-in template writes 0 there).
+    (c) => c.name !== '' || (c.count !== null && c.count !== 0),
   );
   const templates: Partial<Record<GeneratedSectionId, string>> = {};
   for (const s of GENERATED_SECTIONS) {

@@ -40,12 +40,16 @@ function toEngine(c: CellContent): string | number | null {
 }
 
 function brokenByFormulas(values: readonly CellContent[]): Set<string> {
-  hf.setSheetContent(inSheet, ALL_VALUE_CELLS.map((_, i) => [toEngine(values[i] ?? { kind: 'blank' })]));
+  hf.setSheetContent(
+    inSheet,
+    ALL_VALUE_CELLS.map((_, i) => [toEngine(values[i] ?? { kind: 'blank' })]),
+  );
   const broken = new Set<string>();
   const out = hf.getSheetValues(outSheet);
   CHECKS.forEach((c, j) => {
     const v = out[j][0];
-    if (typeof v !== 'boolean') throw new Error(`formula of ${c.rule}:${c.key} gave ${JSON.stringify(v)}, not a boolean`);
+    if (typeof v !== 'boolean')
+      throw new Error(`formula of ${c.rule}:${c.key} gave ${JSON.stringify(v)}, not a boolean`);
     if (v) broken.add(`${c.rule}:${c.key}`);
   });
   return broken;
@@ -56,7 +60,9 @@ const oddCell: fc.Arbitrary<CellContent> = fc.oneof(
   fc.constant<CellContent>({ kind: 'blank' }),
   fc.integer({ min: -5, max: -1 }).map((value): CellContent => ({ kind: 'number', value })),
   fc.integer({ min: 0, max: 40 }).map((n): CellContent => ({ kind: 'number', value: n / 2 })),
-  fc.constantFrom('2', '２', '2件', ' 3 ', '1,000', '二', '', 'abc').map((text): CellContent => ({ kind: 'text', text })),
+  fc
+    .constantFrom('2', '２', '2件', ' 3 ', '1,000', '二', '', 'abc')
+    .map((text): CellContent => ({ kind: 'text', text })),
   fc.boolean().map((value): CellContent => ({ kind: 'bool', value })),
   fc.constant<CellContent>({ kind: 'error', code: '#N/A' }),
   fc.constant<CellContent>({ kind: 'number', value: 1e20 }),
@@ -66,10 +72,19 @@ const amountCell = fc.oneof(
   fc.integer({ min: 0, max: 10_000_000 }).map((n): CellContent => ({ kind: 'number', value: n / 10 ** (n % 7) })),
   oddCell,
 );
-const yearCell = fc.oneof(fc.integer({ min: 2015, max: 2105 }).map((value): CellContent => ({ kind: 'number', value })), oddCell);
+const yearCell = fc.oneof(
+  fc.integer({ min: 2015, max: 2105 }).map((value): CellContent => ({ kind: 'number', value })),
+  oddCell,
+);
 
 const cellArb = (c: InputCell): fc.Arbitrary<CellContent> =>
-  c.kind === 'amount' ? amountCell : c.kind === 'year' ? yearCell : c.kind === 'text' ? fc.constant({ kind: 'text', text: '某局' }) : anyCell;
+  c.kind === 'amount'
+    ? amountCell
+    : c.kind === 'year'
+      ? yearCell
+      : c.kind === 'text'
+        ? fc.constant({ kind: 'text', text: '某局' })
+        : anyCell;
 
 const isNum = (c: CellContent): c is { kind: 'number'; value: number } => c.kind === 'number';
 /** Makes some totals agree with their parts, so both the broken and the kept branch of every rule are exercised. */
@@ -78,21 +93,37 @@ function repair(values: CellContent[], flags: boolean[]): CellContent[] {
   const at = (t: 'T3' | 'T4', r: string, c: string) => input(t, r, c).index;
   const setSum = (target: number, parts: number[], sign: number[] = parts.map(() => 1)) => {
     if (!parts.every((p) => isNum(v[p]))) return;
-    v[target] = { kind: 'number', value: parts.reduce((s, p, i) => s + sign[i] * (v[p] as { value: number }).value, 0) };
+    v[target] = {
+      kind: 'number',
+      value: parts.reduce((s, p, i) => s + sign[i] * (v[p] as { value: number }).value, 0),
+    };
   };
   let k = 0;
   for (const col of T3_COLUMNS)
     if (flags[k++ % flags.length])
-      setSum(at('T3', 'total', col.id), T3_ROWS.filter((r) => r.result && r.id !== 'total').map((r) => at('T3', r.id, col.id)));
+      setSum(
+        at('T3', 'total', col.id),
+        T3_ROWS.filter((r) => r.result && r.id !== 'total').map((r) => at('T3', r.id, col.id)),
+      );
   for (const row of T3_ROWS)
     if (flags[k++ % flags.length])
-      setSum(at('T3', row.id, 'total'), T3_COLUMNS.filter((c) => c.id !== 'total').map((c) => at('T3', row.id, c.id)));
+      setSum(
+        at('T3', row.id, 'total'),
+        T3_COLUMNS.filter((c) => c.id !== 'total').map((c) => at('T3', row.id, c.id)),
+      );
   for (const col of T3_COLUMNS)
     if (flags[k++ % flags.length])
-      setSum(at('T3', 'next', col.id), ['new', 'carry', 'total'].map((r) => at('T3', r, col.id)), [1, 1, -1]);
+      setSum(
+        at('T3', 'next', col.id),
+        ['new', 'carry', 'total'].map((r) => at('T3', r, col.id)),
+        [1, 1, -1],
+      );
   for (const g of T4_GROUPS)
     if (flags[k++ % flags.length])
-      setSum(at('T4', g.id, 'total'), T4_COLUMNS.filter((c) => c.id !== 'total').map((c) => at('T4', g.id, c.id)));
+      setSum(
+        at('T4', g.id, 'total'),
+        T4_COLUMNS.filter((c) => c.id !== 'total').map((c) => at('T4', g.id, c.id)),
+      );
   return v;
 }
 
@@ -123,7 +154,11 @@ describe('compiled formulas and the evaluator', () => {
   });
 
   it('agree on the hand-picked tricky cells', () => {
-    for (const tricky of [{ kind: 'text', text: '' }, { kind: 'error', code: '#N/A' }, { kind: 'bool', value: false }] as CellContent[]) {
+    for (const tricky of [
+      { kind: 'text', text: '' },
+      { kind: 'error', code: '#N/A' },
+      { kind: 'bool', value: false },
+    ] as CellContent[]) {
       const values: CellContent[] = ALL_VALUE_CELLS.map(() => ({ kind: 'number', value: 0 }));
       values[input('T3', 'new', 'person').index] = tricky;
       const expected = new Set(evaluateRules(values).map((f) => `${f.rule}:${f.key}`));

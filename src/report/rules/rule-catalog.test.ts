@@ -9,7 +9,10 @@ import type { NarrativeRuleId } from '../narrative/narrative-rules';
 
 /** One failing and one passing report per rule; a Record, so a rule without cases does not compile. */
 // N.* read the narrative text, not cells: their cases are in test/narrative/check-narrative.test.ts.
-const CASES: Record<Exclude<RuleId, 'template.merged' | NarrativeRuleId>, { fail: () => CellContent[]; pass: () => CellContent[] }> = {
+const CASES: Record<
+  Exclude<RuleId, 'template.merged' | NarrativeRuleId>,
+  { fail: () => CellContent[]; pass: () => CellContent[] }
+> = {
   'T3.row': {
     fail: () => set(set(zeroReport(), 'T3', 'new', 'person', 3), 'T3', 'new', 'total', 2),
     pass: () => {
@@ -47,11 +50,19 @@ const CASES: Record<Exclude<RuleId, 'template.merged' | NarrativeRuleId>, { fail
   },
   'T2.inforce': {
     fail: () => set(set(zeroReport(), 'T2', 'rule', 'made', 3), 'T2', 'rule', 'repealed', 1),
-    pass: () => set(set(set(zeroReport(), 'T2', 'rule', 'made', 3), 'T2', 'rule', 'repealed', 1), 'T2', 'rule', 'inforce', 2),
+    pass: () =>
+      set(set(set(zeroReport(), 'T2', 'rule', 'made', 3), 'T2', 'rule', 'repealed', 1), 'T2', 'rule', 'inforce', 2),
   },
   'X.carry': {
     fail: () => setName(zeroReport(), 'nb_prev_t3_next_person', 4),
-    pass: () => set(set(setName(zeroReport(), 'nb_prev_t3_next_person', 4), 'T3', 'carry', 'person', 4), 'T3', 'carry', 'total', 4),
+    pass: () =>
+      set(
+        set(setName(zeroReport(), 'nb_prev_t3_next_person', 4), 'T3', 'carry', 'person', 4),
+        'T3',
+        'carry',
+        'total',
+        4,
+      ),
   },
   'X.inforce': {
     fail: () => setName(zeroReport(), 'nb_prev_t2_norm_inforce', 10),
@@ -111,14 +122,22 @@ describe('messages, as the user reads them', () => {
   const messages = (values: CellContent[]) => evaluateRules(values).map((f) => f.message);
 
   it('names the row, the total and the sum for T3.row', () => {
-    const v = set(set(set(zeroReport(), 'T3', 'new', 'person', 3), 'T3', 'new', 'research', 2), 'T3', 'new', 'total', 4);
+    const v = set(
+      set(set(zeroReport(), 'T3', 'new', 'person', 3), 'T3', 'new', 'research', 2),
+      'T3',
+      'new',
+      'total',
+      4,
+    );
     expect(messages(v)).toContain('表三「一、本年新收政府信息公开申请数量」行：总计为 4，但各列之和为 5');
   });
 
   it('explains a full-width digit and offers the fix without applying it', () => {
     const v = set(zeroReport(), 'T3', 'open', 'person', text('２'));
     const f = evaluateRules(v).find((x) => x.rule === 'type.count')!;
-    expect(f.message).toBe('表三「（一）予以公开」行「自然人」列填写了全角数字「２」（可改为 2），应填写不小于 0 的整数');
+    expect(f.message).toBe(
+      '表三「（一）予以公开」行「自然人」列填写了全角数字「２」（可改为 2），应填写不小于 0 的整数',
+    );
     expect(f.fix).toBe(2);
     expect(v[f.cells.length ? 0 : 0]).toBeDefined();
   });
@@ -138,7 +157,9 @@ describe('messages, as the user reads them', () => {
     [{ kind: 'bool', value: true } as CellContent, '为逻辑值 TRUE'],
     [{ kind: 'number', value: 2, formula: '=1+1' } as CellContent, '填写的是公式「=1+1」（计算结果 2）'],
   ])('says what is wrong with %j in a count cell', (content, phrase) => {
-    const f = evaluateRules(set(zeroReport(), 'T4', 'after', 'pending', content)).filter((x) => x.rule === 'type.count');
+    const f = evaluateRules(set(zeroReport(), 'T4', 'after', 'pending', content)).filter(
+      (x) => x.rule === 'type.count',
+    );
     expect(f).toHaveLength(1);
     expect(f[0].message).toBe(`表四「行政诉讼·复议后起诉」行「尚未审结」列${phrase}，应填写不小于 0 的整数`);
   });

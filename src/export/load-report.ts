@@ -1,0 +1,39 @@
+// Reads what the documents need from any host: the report (by the template's names) and the 补充信息 sheet
+// (missing names read as blank, so a workbook made before the sheet existed still exports).
+import {
+  INPUT_CELLS,
+  SUPPLEMENT_NAMES,
+  reportFromValues,
+  supplementFromValues,
+  type CellContent,
+  type Report,
+  type Supplement,
+} from '../report';
+import { readTemplate } from '../hosts/read-template';
+import type { SpreadsheetHost } from '../hosts/spreadsheet-host';
+
+export type LoadedReport =
+  | {
+      readonly ok: true;
+      readonly report: Report;
+      readonly supplement: Supplement;
+      /** In ALL_VALUE_CELLS order, as readTemplate gives them. */
+      readonly values: readonly CellContent[];
+      /** Whether the workbook has the 补充信息 sheet's names. */
+      readonly hasSupplement: boolean;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+export async function loadReport(host: SpreadsheetHost): Promise<LoadedReport> {
+  const read = await readTemplate(host);
+  if (!read.ok) return { ok: false, reason: read.reason };
+  const { report } = reportFromValues(read.values.slice(0, INPUT_CELLS.length));
+  const sup = await host.readNamedCells(SUPPLEMENT_NAMES);
+  return {
+    ok: true,
+    report,
+    supplement: supplementFromValues(sup.values),
+    values: read.values,
+    hasSupplement: sup.missing.length < SUPPLEMENT_NAMES.length,
+  };
+}
