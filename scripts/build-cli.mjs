@@ -3,14 +3,14 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-
+const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = 'src/cli/nianbao.ts';
-if (!existsSync(entry)) {
+if (!existsSync(`${root}/${entry}`)) {
   console.log(`build-cli: ${entry} not found, skipped`);
   process.exit(0);
 }
 await build({
+  absWorkingDir: root,
   entryPoints: [entry],
   bundle: true,
   platform: 'node',
