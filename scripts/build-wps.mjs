@@ -26,9 +26,7 @@ if (!url.endsWith('/')) url += '/';
 const xmlAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 const config = await makeConfig({}, { mode: 'production' });
-const stats = await new Promise((resolve, reject) =>
-  webpack(config, (err, s) => (err ? reject(err) : resolve(s))),
-);
+const stats = await new Promise((resolve, reject) => webpack(config, (err, s) => (err ? reject(err) : resolve(s))));
 if (stats.hasErrors()) {
   console.error(stats.toString('errors-only'));
   process.exit(1);
@@ -39,8 +37,7 @@ const addin = path.join(dist, 'addin');
 for (const d of ['online', 'offline']) rmSync(path.join(dist, d), { recursive: true, force: true });
 
 // Source maps stay in dist/wps/addin for debugging; the packages carry only what WPS loads.
-const copyAddin = (to) =>
-  cpSync(addin, to, { recursive: true, filter: (src) => !src.endsWith('.map') });
+const copyAddin = (to) => cpSync(addin, to, { recursive: true, filter: (src) => !src.endsWith('.map') });
 
 // ---- online
 const online = path.join(dist, 'online');
@@ -67,10 +64,16 @@ const fill = (text) =>
   text.replaceAll('@NAME@', NAME).replaceAll('@FOLDER@', FOLDER).replaceAll('@ENTRY@', offlineEntry);
 const templates = path.join(root, 'wps', 'install');
 mkdirSync(offline, { recursive: true });
-writeFileSync(path.join(offline, 'install-linux.sh'), fill(readFileSync(path.join(templates, 'install-linux.sh'), 'utf8')));
+writeFileSync(
+  path.join(offline, 'install-linux.sh'),
+  fill(readFileSync(path.join(templates, 'install-linux.sh'), 'utf8')),
+);
 chmodSync(path.join(offline, 'install-linux.sh'), 0o755);
 // PowerShell 5 reads a script without a BOM in the ANSI code page, which garbles Chinese messages.
-writeFileSync(path.join(offline, 'install-windows.ps1'), '\ufeff' + fill(readFileSync(path.join(templates, 'install-windows.ps1'), 'utf8')));
+writeFileSync(
+  path.join(offline, 'install-windows.ps1'),
+  '\ufeff' + fill(readFileSync(path.join(templates, 'install-windows.ps1'), 'utf8')),
+);
 writeFileSync(
   path.join(offline, 'install-windows.cmd'),
   fill(readFileSync(path.join(templates, 'install-windows.cmd'), 'utf8')).replace(/\r?\n/g, '\r\n'),

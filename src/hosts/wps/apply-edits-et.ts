@@ -1,0 +1,300 @@
+// Turns planned SheetEdits into ET calls, batched: one Value2 array per rectangle of values, one Range() per group of
+// ranges that share a format (multi-area addresses), a name per Names.Add. Synchronous, like ET itself, so ribbon
+// callbacks (which must not be async) can run it.
+import { HIGHLIGHT, columnLetters, parseRange, quoteSheet, type CellFormat, type SheetEdit } from '../../report';
+import {
+  XL,
+  bgr,
+  type EtApplication,
+  type EtFormatCondition,
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+} from './et-api';
+import { equalRuns, unionChunks, writeRuns } from './write-runs';
+
+/** Protection as the reference writer sets it: inputs editable, formatting and inserting rows/columns allowed. */
+export function protectSheet(ws: EtWorksheet): void {
+  // Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns,
+  // AllowFormattingRows, AllowInsertingColumns, AllowInsertingRows
+  ws.Protect(undefined, true, true, true, false, true, true, true, true, true);
+}
+
+/**
+ * Text that ET would turn into something else when written (a number, a date, a formula, TRUE) gets the ' prefix,
+ * which keeps it as the text it is; the prefix is not part of the value.
+ */
+export function asCellValue(v: string | number): string | number {
+  if (typeof v === 'number') return v;
+  if (/^[=+\-@']/.test(v) || /^[\s\d.,:/%$¥+\-eE年月日时分秒]+$/.test(v) || /^(true|false)$/i.test(v)) return `'${v}`;
+  return v;
+}
+
+export function absoluteRange(range: string): string {
+  const r = parseRange(range);
+  if (!r) throw new Error(`bad range ${range}`);
+  const a = `$${columnLetters(r.left)}$${r.top}`;
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:$${columnLetters(r.right)}$${r.bottom}`;
+}
+
+function noWorkbook(): Error {
+  return new Error('WPS 表格中没有打开的工作簿：请先新建或打开一个工作簿，再使用年报助手');
+}
+
+export function activeWorkbook(app: EtApplication): EtWorkbook {
+  const wb = app.ActiveWorkbook;
+  if (!wb) throw noWorkbook();
+  return wb;
+}
+
+/** The sheet by name, or null; ET throws (or, leniently, returns nothing) for a missing one. */
+export function findSheet(wb: EtWorkbook, name: string): EtWorksheet | null {
+  try {
+    return wb.Worksheets.Item(name) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the non-null cells of a block starting at (top, left), one Value2 per rectangle. */
+export function writeBlock(
+  ws: EtWorksheet,
+  top: number,
+  left: number,
+  grid: readonly (readonly (string | number | null)[])[],
+): number {
+  const runs = writeRuns(grid);
+  for (const run of runs) {
+    const h = run.values.length;
+    const w = run.values[0].length;
+    const r0 = top + run.top;
+    const c0 = left + run.left;
+    const addr = `${columnLetters(c0)}${r0}${h === 1 && w === 1 ? '' : `:${columnLetters(c0 + w - 1)}${r0 + h - 1}`}`;
+    const values = run.values.map((row) => row.map(asCellValue));
+    ws.Range(addr).Value2 = h === 1 && w === 1 ? values[0][0] : values;
+  }
+  return runs.length;
+}
+
+function applyFormat(r: EtRange, f: CellFormat): void {
+  if (f.font) {
+    const font = r.Font;
+    if (f.font.name !== undefined) font.Name = f.font.name;
+    if (f.font.size !== undefined) font.Size = f.font.size;
+    if (f.font.bold !== undefined) font.Bold = f.font.bold;
+    if (f.font.color !== undefined) font.Color = bgr(f.font.color);
+  }
+  if (f.fill !== undefined) {
+    const interior = r.Interior;
+    interior.Pattern = XL.solid;
+    interior.Color = bgr(f.fill);
+  }
+  if (f.horizontal !== undefined) r.HorizontalAlignment = XL[f.horizontal];
+  if (f.vertical !== undefined) r.VerticalAlignment = f.vertical === 'middle' ? XL.center : XL[f.vertical];
+  if (f.wrap !== undefined) r.WrapText = f.wrap;
+  if (f.border) {
+    const borders = r.Borders;
+    for (const edge of XL.edges) {
+      const b = borders.Item(edge);
+      b.LineStyle = XL.continuous;
+      b.Weight = XL.thin;
+      b.Color = 0;
+    }
+  }
+  if (f.numberFormat !== undefined) r.NumberFormat = f.numberFormat;
+  if (f.locked !== undefined) r.Locked = f.locked;
+}
+
+/**
+ * Keeps conditional formats in plan order (errors before warnings, so red wins where both apply). Whether ET's
+ * FormatConditions.Add puts a new rule first or last is not documented: the first two rules show it, and only when
+ * new rules go first is each one moved last (one call per rule saved otherwise).
+ */
+class PriorityOrder {
+  private first: EtFormatCondition | null = null;
+  private moveLast: boolean | null = null;
+  added(fc: EtFormatCondition): void {
+    if (this.moveLast === null) {
+      if (!this.first) {
+        this.first = fc;
+        return;
+      }
+      this.moveLast = !(this.first.Priority < fc.Priority);
+      if (this.moveLast) this.first.SetLastPriority();
+    }
+    if (this.moveLast) fc.SetLastPriority();
+  }
+}
+
+/** Applies edits to the active workbook. Sheets that were protected (without a password) are protected again after. */
+export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]): void {
+  const wb = activeWorkbook(app);
+  const sheets = new Map<string, EtWorksheet>();
+  const reprotect = new Set<EtWorksheet>();
+  let names: EtWorkbook['Names'] | null = null;
+  const order = new PriorityOrder();
+  const rejected: string[] = [];
+  const created = new Set<string>();
+  /** Per sheet, its existing rules by formula (read once, on the first rule planned for a sheet we did not create). */
+  const existingRules = new Map<string, Map<string, EtFormatCondition[]>>();
+  const rulesOf = (name: string, ws: EtWorksheet): Map<string, EtFormatCondition[]> => {
+    let byFormula = existingRules.get(name);
+    if (byFormula) return byFormula;
+    byFormula = new Map();
+    if (!created.has(name)) {
+      const all = ws.Cells.FormatConditions;
+      for (let i = 1, n = all.Count; i <= n; i++) {
+        const fc = all.Item(i);
+        const f = String(fc.Formula1 ?? '').replace(/^=/, '');
+        byFormula.set(f, [...(byFormula.get(f) ?? []), fc]);
+      }
+    }
+    existingRules.set(name, byFormula);
+    return byFormula;
+  };
+
+  const sheet = (name: string): EtWorksheet => {
+    const known = sheets.get(name);
+    if (known) return known;
+    const ws = findSheet(wb, name);
+    if (!ws) throw new Error(`工作簿中没有名为「${name}」的工作表`);
+    if (ws.ProtectContents) {
+      try {
+        ws.Unprotect();
+      } catch {
+        throw new Error(`工作表「${name}」设置了密码保护：请先在「审阅 → 撤销工作表保护」中撤销保护，再让年报助手修改`);
+      }
+      reprotect.add(ws);
+    }
+    sheets.set(name, ws);
+    return ws;
+  };
+
+  try {
+    for (const e of edits) {
+      switch (e.op) {
+        case 'addSheet': {
+          if (findSheet(wb, e.sheet)) throw new Error(`工作表「${e.sheet}」已存在`);
+          const all = wb.Worksheets;
+          const ws = all.Add(undefined, all.Item(all.Count));
+          ws.Name = e.sheet;
+          ws.Activate();
+          created.add(e.sheet);
+          const win = app.ActiveWindow;
+          if (win) win.DisplayGridlines = false;
+          sheets.set(e.sheet, ws);
+          break;
+        }
+        case 'columnWidths': {
+          const ws = sheet(e.sheet);
+          for (const [i, j, w] of equalRuns(e.widths))
+            ws.Range(`${columnLetters(e.first + i)}1:${columnLetters(e.first + j)}1`).ColumnWidth = w;
+          break;
+        }
+        case 'rowHeights': {
+          const ws = sheet(e.sheet);
+          for (const [i, j, h] of equalRuns(e.heights)) ws.Range(`A${e.first + i}:A${e.first + j}`).RowHeight = h;
+          break;
+        }
+        case 'values': {
+          const r = parseRange(e.range);
+          if (!r) throw new Error(`bad range ${e.range}`);
+          writeBlock(sheet(e.sheet), r.top, r.left, e.values);
+          break;
+        }
+        case 'merge': {
+          const ws = sheet(e.sheet);
+          for (const chunk of unionChunks(e.ranges)) ws.Range(chunk).Merge();
+          break;
+        }
+        case 'format': {
+          const ws = sheet(e.sheet);
+          for (const chunk of unionChunks(e.ranges)) applyFormat(ws.Range(chunk), e.format);
+          break;
+        }
+        case 'defineName':
+          names ??= wb.Names;
+          names.Add(e.name, `=${quoteSheet(e.sheet)}!${absoluteRange(e.range)}`);
+          break;
+        case 'conditionalFormat': {
+          const ws = sheet(e.sheet);
+          const style = HIGHLIGHT[e.severity];
+          // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it.
+          const existing = rulesOf(e.sheet, ws);
+          for (const old of existing.get(e.formula) ?? []) old.Delete();
+          existing.delete(e.formula);
+          for (const chunk of unionChunks(e.ranges)) {
+            let fc: EtFormatCondition;
+            try {
+              fc = ws.Range(chunk).FormatConditions.Add(XL.expression, undefined, `=${e.formula}`);
+            } catch (err) {
+              rejected.push(`${e.id}（${err instanceof Error ? err.message : String(err)}）`);
+              continue;
+            }
+            fc.Interior.Color = bgr(style.fill);
+            fc.Font.Color = bgr(style.fontColor);
+            order.added(fc);
+          }
+          break;
+        }
+        case 'validation': {
+          const ws = sheet(e.sheet);
+          const v = e.rule;
+          for (const chunk of unionChunks(e.ranges)) {
+            const dv = ws.Range(chunk).Validation;
+            dv.Delete();
+            dv.Add(
+              v.type === 'whole' ? XL.validateWholeNumber : XL.validateDecimal,
+              XL.validAlertWarning,
+              XL.between,
+              String(v.min),
+              String(v.max),
+            );
+            dv.IgnoreBlank = true;
+            dv.InputTitle = v.promptTitle;
+            dv.InputMessage = v.prompt;
+            dv.ErrorTitle = v.errorTitle;
+            dv.ErrorMessage = v.error;
+            dv.ShowInput = true;
+            dv.ShowError = true;
+          }
+          break;
+        }
+        case 'pageSetup': {
+          const ws = sheet(e.sheet);
+          const ps = ws.PageSetup;
+          ps.PrintArea = absoluteRange(e.printArea);
+          ps.Orientation = e.orientation === 'landscape' ? XL.landscape : XL.portrait;
+          ps.PaperSize = XL.paperA4;
+          ps.Zoom = false;
+          ps.FitToPagesWide = e.fitToWidth;
+          ps.FitToPagesTall = false;
+          ps.LeftMargin = e.margins.left * 72;
+          ps.RightMargin = e.margins.right * 72;
+          ps.TopMargin = e.margins.top * 72;
+          ps.BottomMargin = e.margins.bottom * 72;
+          ps.HeaderMargin = 0.3 * 72;
+          ps.FooterMargin = 0.3 * 72;
+          ps.CenterHorizontally = true;
+          if (e.rowBreaks.length) {
+            const breaks = ws.HPageBreaks;
+            for (const row of e.rowBreaks) breaks.Add(ws.Range(`A${row + 1}`));
+          }
+          break;
+        }
+        case 'protect': {
+          const ws = sheet(e.sheet);
+          protectSheet(ws);
+          reprotect.delete(ws);
+          break;
+        }
+      }
+    }
+  } finally {
+    for (const ws of reprotect) protectSheet(ws);
+  }
+  if (rejected.length)
+    throw new Error(
+      `模板已写入，但 WPS 未接受其中 ${rejected.length} 条单元格高亮规则（条件格式），这些规则对应的单元格不会自动标色；任务窗格中的校验不受影响。未写入的规则：${rejected.slice(0, 3).join('；')}${rejected.length > 3 ? ' 等' : ''}`,
+    );
+}
