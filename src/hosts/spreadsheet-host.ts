@@ -33,4 +33,9 @@ export interface SpreadsheetHost {
   selectNamedCells(names: readonly string[]): Promise<void>;
   /** Calls back after the user commits edits to the workbook (debounced by the caller). Returns an unsubscribe. */
   onUserEdit(listener: () => void): () => void;
+  /**
+   * Optional: hands a file the pane made (an exported report) to the user. Only a host whose webview cannot
+   * download (Office on Mac, whose WKWebView ignores `<a download>`) needs it; without it the pane downloads.
+   */
+  saveFile?(name: string, data: Blob): Promise<void>;
 }

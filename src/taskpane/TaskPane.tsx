@@ -41,6 +41,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { minWidth: 0 },
+  // Six tabs do not fit in one row at 320 px: they wrap instead of scrolling the pane sideways.
+  tabs: { flexWrap: 'wrap' },
 });
 
 export function TaskPane({ host, sections = PANE_SECTIONS }: TaskPaneProps) {
@@ -62,6 +64,7 @@ export function TaskPane({ host, sections = PANE_SECTIONS }: TaskPaneProps) {
           <NavigationContext.Provider value={navigation}>
             <h2 className={styles.title}>{STRINGS.paneTitle}</h2>
             <TabList
+              className={styles.tabs}
               selectedValue={section?.id}
               onTabSelect={(_, d) => setCurrent(String(d.value))}
               aria-label={STRINGS.sectionsLabel}

@@ -7,6 +7,8 @@ import {
   FIRST_YEAR,
   INPUT_BY_NAME,
   LAST_YEAR,
+  SUPPLEMENT_NAMES,
+  SUPPLEMENT_SHEET_NAME,
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
   cellLabel,
@@ -17,13 +19,17 @@ import {
   input,
   parseRange,
   planRepair,
+  planSupplement,
   planTemplate,
   sortFindings,
   splitSheetRef,
+  type CellContent,
   type Finding,
   type NamePlace,
 } from '../report';
 import { freeSheetName } from './free-sheet-name';
+import { ImportController } from './import/import-controller';
+import { PreviousController } from './previous/previous-controller';
 import { groupFindings, type FindingGroup } from './group-findings';
 import { STRINGS } from './strings.zh-CN';
 import { TEMPLATE_NAMES, isDamaged, templateHealth, type TemplateHealth } from './template-health';
@@ -48,6 +54,8 @@ export interface PaneState {
   readonly notice: Notice | null;
   /** Bumps on every completed read, so a view can tell a fresh answer from the same one. */
   readonly reads: number;
+  /** The last read by name (values, marker, 补充信息 texts and templates); names the workbook lacks are left out. */
+  readonly cells: ReadonlyMap<string, CellContent>;
 }
 
 export interface TemplateRequest {
@@ -65,8 +73,16 @@ export interface ControllerOptions {
   readonly debounceMs?: number;
 }
 
-/** Every value cell the rules read, then the marker: one readNamedCells call answers values and health. */
-const READ_NAMES: readonly string[] = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
+/**
+ * Every value cell the rules read, then the marker, then the rest of 补充信息 (category names, texts, templates):
+ * one readNamedCells call answers values, health and the narrative.
+ */
+const READ_NAMES: readonly string[] = [
+  ...ALL_VALUE_CELLS.map((c) => c.name),
+  TEMPLATE_MARKER_NAME,
+  ...SUPPLEMENT_NAMES.filter((n) => !VALUE_CELL_BY_NAME.has(n)),
+];
+const MARKER_AT = ALL_VALUE_CELLS.length;
 
 export const INITIAL_STATE: PaneState = {
   template: { kind: 'unknown' },
@@ -76,6 +92,7 @@ export const INITIAL_STATE: PaneState = {
   working: null,
   notice: null,
   reads: 0,
+  cells: new Map(),
 };
 
 /** The words for a defined name in a message: 表三「…」行「…」列, or the marker's description. */
@@ -108,12 +125,18 @@ export class ReportController {
   private reading: Promise<void> | null = null;
   private readAgain = false;
   private lastReadFailed = false;
+  /** 导入已发布的报告: its state outlives a tab switch; `imports.narrative()` is the imported 一、五、六 for 叙述. */
+  readonly imports: ImportController;
+  /** 上年数据: last year's figures kept in the workbook, and the 上年结转 prefill. */
+  readonly previous: PreviousController;
 
   constructor(
     private readonly host: SpreadsheetHost,
     options: ControllerOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 300;
+    this.imports = new ImportController(host, this);
+    this.previous = new PreviousController(host, this);
   }
 
   getState = (): PaneState => this.state;
@@ -177,7 +200,7 @@ export class ReportController {
       return;
     }
     this.lastReadFailed = false;
-    const template = templateHealth(read.values[READ_NAMES.length - 1], read.missing, read.mergedAway);
+    const template = templateHealth(read.values[MARKER_AT], read.missing, read.mergedAway);
     const lost = new Set(read.missing);
     const findings =
       template.kind === 'absent'
@@ -193,6 +216,7 @@ export class ReportController {
       groups: groupFindings(findings),
       counts: countBySeverity(findings),
       reads: this.state.reads + 1,
+      cells: new Map(READ_NAMES.flatMap((n, i) => (lost.has(n) ? [] : [[n, read.values[i]] as const]))),
     });
   }
 
@@ -229,6 +253,12 @@ export class ReportController {
     }
   }
 
+  /** A section's write (导入, 上年数据): not taken for the user's edits, and the findings follow it at once. */
+  async writeAndRefresh(work: () => Promise<void>): Promise<void> {
+    await this.write(work);
+    await this.refresh();
+  }
+
   /** 插入模板 into a new sheet; refuses when the workbook already has the template's names (never overwrites). */
   async insertTemplate(request: TemplateRequest): Promise<InsertOutcome> {
     const year = request.year.trim() === '' ? undefined : parseYear(request.year);
@@ -249,11 +279,16 @@ export class ReportController {
         this.set({ notice });
         return { ok: false, reason: 'exists', message: notice.text };
       }
-      const sheet = freeSheetName(await this.host.sheetNames());
+      const sheets = await this.host.sheetNames();
+      const sheet = freeSheetName(sheets);
       const agency = request.agency.trim();
-      await this.write(() =>
-        this.host.applyEdits(planTemplate({ sheet, ...(agency ? { agency } : {}), ...(year ? { year } : {}) })),
-      );
+      const edits = planTemplate({ sheet, ...(agency ? { agency } : {}), ...(year ? { year } : {}) });
+      // The 补充信息 sheet comes with it, in the same batch (one applyEdits: the Excel host's syncs stay ≤ 3),
+      // unless a 补充信息 sheet of ours survives from an earlier template: the user's texts stay where they are.
+      const supNames = new Set(SUPPLEMENT_NAMES);
+      if (!names.some((n) => supNames.has(n.name) && n.ref !== null))
+        edits.push(...planSupplement({ sheet: freeSheetName([...sheets, sheet], SUPPLEMENT_SHEET_NAME) }));
+      await this.write(() => this.host.applyEdits(edits));
       await this.refresh();
       await this.host.selectNamedCells([input('META', 'agency').name]);
       this.set({ notice: { tone: 'success', text: STRINGS.template.inserted(sheet) } });
@@ -278,6 +313,11 @@ export class ReportController {
   async selectFinding(finding: Finding): Promise<void> {
     const missing = this.state.template.kind === 'found' ? new Set(this.state.template.missing) : new Set<string>();
     await this.select(finding.cells.filter((n) => !missing.has(n)));
+  }
+
+  /** Selects named cells (the first active), e.g. a narrative cell of 补充信息. */
+  selectCells(names: readonly string[]): Promise<void> {
+    return this.select(names);
   }
 
   private async select(names: readonly string[]): Promise<void> {

@@ -60,7 +60,7 @@ describe('TaskPane', () => {
     fireEvent.change(year, { target: { value: '2025' } });
     enter(year);
     await screen.findByText('模板完好（模板版本 1）');
-    expect(await host.sheetNames()).toEqual(['年报']);
+    expect(await host.sheetNames()).toEqual(['年报', '补充信息']);
     const at = await refOf(host, 'nb_agency');
     expect(host.workbook.getWorksheet(at.sheet)!.getCell(at.range).value).toBe('某某市');
     expect(screen.getByText('已在新工作表「年报」中插入模板。')).toBeTruthy();

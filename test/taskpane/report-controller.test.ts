@@ -46,7 +46,7 @@ describe('ReportController on an .xlsx workbook', () => {
     const outcome = await controller.insertTemplate({ agency: '某某市人民政府办公室', year: '２０２５' });
 
     expect(outcome).toEqual({ ok: true, sheet: '年报(2)' });
-    expect(await host.sheetNames()).toEqual(['年报', '年报(2)']);
+    expect(await host.sheetNames()).toEqual(['年报', '年报(2)', '补充信息']);
     expect(own.getCell('B2').value).toBe('我的草稿');
     expect(own.actualRowCount).toBe(1);
     const state = controller.getState();

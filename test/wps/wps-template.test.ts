@@ -314,3 +314,18 @@ describe('applying edits', () => {
     );
   });
 });
+
+describe('last year’s block (上年数据)', () => {
+  it('goes on a hidden sheet, and its highlights replace rather than double the report’s', async () => {
+    const { planPrevious, PREVIOUS_SHEET_NAME } = await import('../../src/report/sheet-edits/plan-previous');
+    const { PREVIOUS_CELLS } = await import('../../src/report');
+    const previous = PREVIOUS_CELLS.map(() => ({ kind: 'number', value: 1 }) as const);
+    const before = et.sheet(SHEET).cfs.length;
+    await wps.applyEdits(planPrevious(previous, { templateSheet: SHEET, priorityBase: before, year: 2024 }));
+    expect(et.sheet(PREVIOUS_SHEET_NAME).visible).toBe(0);
+    const added = et.sheet(SHEET).cfs.length - before;
+    expect(added).toBeGreaterThan(0);
+    await wps.applyEdits(planHighlights(SHEET, ['report', 'previous']));
+    expect(et.sheet(SHEET).cfs.length).toBe(before + added);
+  });
+});

@@ -168,12 +168,33 @@ export class ExcelHost implements SpreadsheetHost {
       this.run('写入模板', async (ctx) => {
         const sheets = ctx.workbook.worksheets.load('items/name,items/protection/protected');
         const names = ctx.workbook.names.load('items/name,items/formula');
+        // Rules planned onto a sheet that already exists (a repair, 上年数据) replace ours with the same formula, and
+        // only those: the user's own rules and our other rules on those cells stay. Reading them costs two syncs,
+        // which an insertion into a new sheet does not pay.
+        const added = new Set(edits.flatMap((e) => (e.op === 'addSheet' ? [e.sheet.toLowerCase()] : [])));
+        const cfSheets = [
+          ...new Set(
+            edits.flatMap((e) => (e.op === 'conditionalFormat' && !added.has(e.sheet.toLowerCase()) ? [e.sheet] : [])),
+          ),
+        ];
+        const existingCfs = cfSheets.map((name) => ({
+          name,
+          items: ctx.workbook.worksheets.getItem(name).getRange().conditionalFormats.load('items/type'),
+        }));
         await ctx.sync();
+        const customs = existingCfs.flatMap(({ name, items }) =>
+          items.items
+            .filter((cf) => cf.type === 'Custom')
+            .map((cf) => ({ name, cf, rule: cf.custom.rule.load('formula') })),
+        );
+        if (customs.length) await ctx.sync();
+        const ourFormulas = new Set(edits.flatMap((e) => (e.op === 'conditionalFormat' ? [`=${e.formula}`] : [])));
         const before: WorkbookBefore = {
           sheets: new Map(
             sheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, protected: s.protection.protected }]),
           ),
           names: new Set(names.items.map((n) => n.name.toLowerCase())),
+          replacedRules: customs.filter((c) => ourFormulas.has(c.rule.formula)).map((c) => c.cf),
         };
         for (const e of edits)
           if (e.op === 'addSheet' && before.sheets.has(e.sheet.toLowerCase()))

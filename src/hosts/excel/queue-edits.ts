@@ -8,6 +8,8 @@ import { columnWidthPoints, hex, inches } from './office-values';
 export interface WorkbookBefore {
   readonly sheets: ReadonlyMap<string, { readonly name: string; readonly protected: boolean }>;
   readonly names: ReadonlySet<string>;
+  /** Existing rules with the formula of a rule the edits plan: deleted before the new ones are added. */
+  readonly replacedRules?: readonly Excel.ConditionalFormat[];
 }
 
 export interface QueueOptions {
@@ -107,16 +109,8 @@ export function queueEdits(
   if (supports('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
   for (const name of unprotect) sheet(before.sheets.get(name)!.name).protection.unprotect();
 
-  // Rules re-planned onto an existing sheet (a repair) replace ours on those cells rather than pile up.
-  const clearedRanges = new Set<string>();
-  for (const e of edits)
-    if (e.op === 'conditionalFormat' && before.sheets.has(e.sheet.toLowerCase()))
-      for (const r of e.ranges) {
-        const key = `${e.sheet.toLowerCase()}!${r}`;
-        if (clearedRanges.has(key)) continue;
-        clearedRanges.add(key);
-        sheet(e.sheet).getRange(r).conditionalFormats.clearAll();
-      }
+  // Rules re-planned onto an existing sheet (a repair, 上年数据) replace the ones with the same formula.
+  for (const cf of before.replacedRules ?? []) cf.delete();
 
   for (const e of edits) {
     switch (e.op) {
@@ -124,6 +118,8 @@ export function queueEdits(
         const ws = ctx.workbook.worksheets.add(e.sheet);
         sheets.set(e.sheet.toLowerCase(), ws);
         if (supports('1.8')) ws.showGridlines = false;
+        // 上年数据 (plan-previous.ts) is hidden; visibility is ExcelApi 1.1, so every Excel has it.
+        if (e.hidden) ws.visibility = Excel.SheetVisibility.hidden;
         added.push(ws);
         options.onSheetAdded?.(ws);
         break;

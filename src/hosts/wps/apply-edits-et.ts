@@ -14,6 +14,8 @@ import {
 import { equalRuns, unionChunks, writeRuns } from './write-runs';
 
 /** Protection as the reference writer sets it: inputs editable, formatting and inserting rows/columns allowed. */
+const XL_SHEET_HIDDEN = 0;
+
 export function protectSheet(ws: EtWorksheet): void {
   // Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns,
   // AllowFormattingRows, AllowInsertingColumns, AllowInsertingRows
@@ -178,7 +180,9 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
           const all = wb.Worksheets;
           const ws = all.Add(undefined, all.Item(all.Count));
           ws.Name = e.sheet;
-          ws.Activate();
+          // 上年数据 (plan-previous.ts) is a hidden sheet: xlSheetHidden, which the user can unhide.
+          if (e.hidden) ws.Visible = XL_SHEET_HIDDEN;
+          else ws.Activate();
           created.add(e.sheet);
           const win = app.ActiveWindow;
           if (win) win.DisplayGridlines = false;

@@ -116,6 +116,8 @@ export interface EtWorksheet {
   readonly ProtectContents: boolean;
   readonly PageSetup: EtPageSetup;
   readonly HPageBreaks: { Add(before: EtRange): unknown };
+  /** -1 visible, 0 hidden (xlSheetHidden), 2 very hidden. */
+  Visible: number;
 }
 
 export interface EtSheets {

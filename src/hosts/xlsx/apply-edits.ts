@@ -81,6 +81,9 @@ export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly
       }
       case 'defineName': {
         const r = parseRange(e.range)!;
+        // Redefining replaces: ExcelJS would add a second cell to the name, which then points nowhere.
+        if (wb.definedNames.getRanges(e.name).ranges.length > 0)
+          wb.definedNames.model = wb.definedNames.model.filter((d) => d.name !== e.name);
         wb.definedNames.add(absoluteRef(e.sheet, r.top, r.left), e.name);
         break;
       }

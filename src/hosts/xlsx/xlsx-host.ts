@@ -89,7 +89,8 @@ export class XlsxHost implements SpreadsheetHost {
     for (const [name, value] of values) {
       const at = await this.resolve(name);
       if (!at) throw new Error(`名称 ${name} 不存在或指向无效位置`);
-      at.ws.getCell(at.row, at.col).value = value;
+      // A leading ' marks the rest as text, as typed in Excel (the pane writes '=… for a template starting with =).
+      at.ws.getCell(at.row, at.col).value = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
     }
   }
 

@@ -3,7 +3,7 @@
 // name of the same table, so rows the user inserted above a table (or between tables) are respected.
 import { rangeA1 } from '../layout/a1';
 import type { TableId } from '../layout/format-2021';
-import { INPUT_CELLS, TEMPLATE_MARKER_NAME } from '../layout/input-cells';
+import { INPUT_CELLS, PREVIOUS_CELLS, TEMPLATE_MARKER_NAME } from '../layout/input-cells';
 import { SHEET_LAYOUT } from '../layout/sheet-layout';
 import { planHighlights } from './plan-template';
 import type { SheetEdit } from './sheet-edit';
@@ -99,7 +99,12 @@ export function planRepair(existing: ReadonlyMap<string, NamePlace>): RepairPlan
   );
   const edits: SheetEdit[] = [
     ...recreated.map((r): SheetEdit => ({ op: 'defineName', name: r.name, sheet: r.sheet, range: r.range })),
-    ...planHighlights(sheet, ['report'], inputAddress),
+    // The cross-year rules too, once last year's block exists (its names are nb_prev_*).
+    ...planHighlights(
+      sheet,
+      PREVIOUS_CELLS.some((c) => existing.has(c.name)) ? ['report', 'previous'] : ['report'],
+      inputAddress,
+    ),
   ];
   return { sheet, edits, recreated, unlocated };
 }

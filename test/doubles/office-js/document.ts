@@ -98,6 +98,7 @@ export class SheetState {
   readonly changedHandlers = new Set<ChangedHandler>();
   protected = false;
   showGridlines = true;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protectionOptions: Record<string, unknown> = {};
   protectionPassword: string | undefined;
   pageLayout: PageLayoutState = {

@@ -174,6 +174,7 @@ export class FakeExcel {
       BorderLineStyle: { continuous: 'Continuous', none: 'None' },
       BorderWeight: { thin: 'Thin' },
       PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+      SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
       ErrorCodes: { itemNotFound: 'ItemNotFound', apiNotFound: 'ApiNotFound', accessDenied: 'AccessDenied' },
     };
   }

@@ -326,7 +326,18 @@ defineScalars(Worksheet, {
   },
   id: { get: (w, doc) => w.sheet(doc).id },
   position: { get: (w, doc) => doc.sheets.indexOf(w.sheet(doc)) },
-  visibility: { get: () => 'Visible' },
+  visibility: {
+    get: (w, doc) => w.sheet(doc).visibility,
+    set: (w, doc, v) => {
+      const s = w.sheet(doc);
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden')
+        fail('InvalidArgument', `'${String(v)}' is not a sheet visibility.`, 'Worksheet.visibility');
+      // Excel keeps at least one sheet visible.
+      if (v !== 'Visible' && !doc.sheets.some((o) => o !== s && o.visibility === 'Visible'))
+        fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+      s.visibility = v;
+    },
+  },
   showGridlines: {
     since: '1.8',
     get: (w, doc) => w.sheet(doc).showGridlines,

@@ -111,6 +111,8 @@ export class SheetModel {
   /** In priority order: index 0 is priority 1. */
   cfs: ConditionalFormatModel[] = [];
   protection: ProtectionModel | null = null;
+  /** Worksheet.Visible: -1 xlSheetVisible, 0 xlSheetHidden, 2 xlSheetVeryHidden. */
+  visible = -1;
   readonly pageSetup: PageSetupModel = {
     PrintArea: '',
     Orientation: 1,

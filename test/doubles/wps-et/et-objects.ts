@@ -1008,7 +1008,11 @@ export class SheetObj extends EtObject {
     return this._d.wrap(new HPageBreaksObj(this._d, this._sheet));
   }
   get Visible(): number {
-    return -1;
+    return this._sheet.visible;
+  }
+  set Visible(v: number) {
+    if (![-1, 0, 2].includes(v)) throw new Error(`Worksheet.Visible: 无效的值 ${v}`);
+    this._sheet.visible = v;
   }
 }
 

@@ -1,0 +1,45 @@
+// The state of a section that must outlive its tab (the pane renders only the current tab): held by a small
+// store the ReportController owns, without React (components read it through useSectionState).
+import { INPUT_BY_NAME, VALUE_CELL_BY_NAME, cellLabel } from '../../report';
+import type { InsertOutcome, PaneState, TemplateRequest } from '../report-controller';
+
+/** What a section needs from the ReportController (it satisfies this structurally; tests may too). */
+export interface PaneCore {
+  getState(): PaneState;
+  refresh(): Promise<void>;
+  /** Runs a write to the workbook as the pane's own (not taken for the user's edits), then re-reads. */
+  writeAndRefresh(work: () => Promise<void>): Promise<void>;
+  insertTemplate(request: TemplateRequest): Promise<InsertOutcome>;
+}
+
+export interface SectionMessage {
+  readonly tone: 'success' | 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+export class SectionStore<S> {
+  private readonly listeners = new Set<() => void>();
+  constructor(protected state: S) {}
+
+  getState = (): S => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  protected set(patch: Partial<S>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+/** A defined name in a message: 表三「…」行「…」列, 「机关名称」. */
+export function labelOf(name: string): string {
+  const cell = INPUT_BY_NAME.get(name) ?? VALUE_CELL_BY_NAME.get(name);
+  return cell ? cellLabel(cell) : name;
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
