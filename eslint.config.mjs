@@ -7,7 +7,17 @@ import prettier from 'eslint-config-prettier';
 const hostFolders = ['excel', 'wps', 'web', 'xlsx'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'wps-dist/**', '**/*.cjs', 'scripts/**/*.mjs', 'webpack.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'wps-dist/**',
+      '**/*.cjs',
+      'scripts/**/*.mjs',
+      'webpack.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -23,7 +33,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/hosts/**', '**/taskpane/**', '**/cli/**', 'react', 'exceljs', '@univerjs/*'], message: 'src/report is the pure domain: it imports only zod.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/hosts/**', '**/taskpane/**', '**/cli/**', 'react', 'exceljs', '@univerjs/*'],
+              message: 'src/report is the pure domain: it imports only zod.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -32,7 +49,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: hostFolders.map((h) => `**/hosts/${h}/**`), message: 'The pane talks only to hosts/spreadsheet-host.ts.' }] },
+        {
+          patterns: [
+            {
+              group: hostFolders.map((h) => `**/hosts/${h}/**`),
+              message: 'The pane talks only to hosts/spreadsheet-host.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,7 +65,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: hostFolders.filter((o) => o !== h).map((o) => `**/hosts/${o}/**`), message: 'Hosts do not import one another.' }] },
+        {
+          patterns: [
+            {
+              group: hostFolders.filter((o) => o !== h).map((o) => `**/hosts/${o}/**`),
+              message: 'Hosts do not import one another.',
+            },
+          ],
+        },
       ],
     },
   })),

@@ -14,7 +14,7 @@ const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
 function randomValues(seed: number): CellContent[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return INPUT_CELLS.map((c) => {
     if (c.kind === 'text') return { kind: 'text', text: `测试机关${seed}` };
     if (c.kind === 'year') return { kind: 'number', value: 2025 };
@@ -48,7 +48,14 @@ export async function benchCore(files = 500): Promise<Record<string, number | st
       await wb.xlsx.load(base as unknown as ArrayBuffer);
       const host = new XlsxHost(wb);
       const v = randomValues(i + 2);
-      await host.writeNamedValues(new Map(INPUT_CELLS.map((c, j) => [c.name, (v[j] as { value?: number; text?: string }).value ?? (v[j] as { text: string }).text])));
+      await host.writeNamedValues(
+        new Map(
+          INPUT_CELLS.map((c, j) => [
+            c.name,
+            (v[j] as { value?: number; text?: string }).value ?? (v[j] as { text: string }).text,
+          ]),
+        ),
+      );
       writeFileSync(join(dir, `r${i}.xlsx`), await host.toBuffer());
     }
     out['generated file size (bytes)'] = base.length;

@@ -6,7 +6,8 @@ const { execFileSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 const bundle = path.join(root, 'dist', 'cli', 'nianbao.cjs');
-if (!fs.existsSync(bundle)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
+if (!fs.existsSync(bundle))
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 const { main } = require(bundle);
 // A reader that stops early (`| head`) is not an error.
 for (const stream of [process.stdout, process.stderr])

@@ -20,7 +20,11 @@ async function main() {
   const xlsx = join(dir, 'template.xlsx');
   writeFileSync(xlsx, await host.toBuffer());
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'pipe' });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
+    { stdio: 'pipe' },
+  );
   execFileSync('pdftoppm', ['-png', '-r', '80', join(dir, 'template.pdf'), join(dir, 'page')]);
   for (const f of readdirSync(dir).filter((x) => x.startsWith('page-'))) {
     const n = Number(/page-0*(\d+)\.png/.exec(f)![1]);

@@ -13,6 +13,15 @@ if (!entry) {
 const outDir = resolve('node_modules/.cache/run-ts');
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, `${basename(entry).replace(/\.tsx?$/, '')}.cjs`);
-await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  outfile,
+  logLevel: 'warning',
+});
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

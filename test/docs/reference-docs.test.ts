@@ -5,5 +5,6 @@ import { namesMarkdown, rulesMarkdown } from '../../src/report/docs/reference-do
 
 const doc = (name: string) => readFileSync(join(__dirname, '../../docs', name), 'utf8');
 
-it('docs/names.md lists every defined name as the layout defines it', () => expect(doc('names.md')).toBe(namesMarkdown()));
+it('docs/names.md lists every defined name as the layout defines it', () =>
+  expect(doc('names.md')).toBe(namesMarkdown()));
 it('docs/rules.md lists every rule as the catalog defines it', () => expect(doc('rules.md')).toBe(rulesMarkdown()));

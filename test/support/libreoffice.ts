@@ -9,8 +9,12 @@ export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => 
 export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
   if (!SOFFICE) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc');
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+  execFileSync(
+    SOFFICE,
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+    {
+      stdio: 'pipe',
+      timeout: 120_000,
+    },
+  );
 }
