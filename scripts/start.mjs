@@ -29,7 +29,8 @@ function newest(path) {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let t = s.mtimeMs;
-  for (const name of readdirSync(path)) if (!name.endsWith('.test.ts') && !name.endsWith('.test.tsx')) t = Math.max(t, newest(join(path, name)));
+  for (const name of readdirSync(path))
+    if (!name.endsWith('.test.ts') && !name.endsWith('.test.tsx')) t = Math.max(t, newest(join(path, name)));
   return t;
 }
 
@@ -37,7 +38,14 @@ function newest(path) {
 export function webBuildIsFresh() {
   const built = join(out, 'index.html');
   if (!existsSync(built)) return false;
-  const inputs = ['src/report', 'src/taskpane', 'src/hosts', 'config/webpack.web.cjs', 'webpack.config.js', 'package-lock.json'];
+  const inputs = [
+    'src/report',
+    'src/taskpane',
+    'src/hosts',
+    'config/webpack.web.cjs',
+    'webpack.config.js',
+    'package-lock.json',
+  ];
   const t = Math.max(...inputs.map((p) => newest(join(root, p))));
   return statSync(built).mtimeMs > t;
 }

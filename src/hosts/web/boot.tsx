@@ -1,0 +1,170 @@
+// The embedded default (`npm start`): the shared task pane beside an in-browser spreadsheet. The pane renders at
+// once against a deferred host; the sheet library arrives by dynamic import and the report is built in it.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { StrictMode, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { TEMPLATE_SHEET_NAME } from '../../report';
+import { TaskPane } from './pane-slot';
+import { DeferredHost } from './deferred-host';
+import type { ReportSession } from './report-session';
+import type { UniverHost } from './univer-host';
+import { WebToolbar, type ToolbarStatus } from './web-toolbar';
+
+/** Milliseconds since navigation start, for the bench and the tests. */
+export interface PageTimings {
+  paneRendered: number | null;
+  sheetReady: number | null;
+}
+
+/** What the end-to-end tests and the bench read (the sheet draws to a canvas, so they assert through this). */
+export interface NianbaoPageHook {
+  readonly host: DeferredHost;
+  readonly timings: PageTimings;
+  readonly ready: Promise<void>;
+  sheet: UniverHost | null;
+  session: ReportSession | null;
+  /** Why the sheet could not be started, if it could not. */
+  failure: string | null;
+}
+
+declare global {
+  interface Window {
+    univerAPI?: unknown;
+    __nianbao?: NianbaoPageHook;
+  }
+}
+
+const deferred = new DeferredHost();
+const timings: PageTimings = { paneRendered: null, sheetReady: null };
+let markReady!: () => void;
+const hook: NianbaoPageHook = {
+  host: deferred,
+  timings,
+  ready: new Promise<void>((resolve) => (markReady = resolve)),
+  sheet: null,
+  session: null,
+  failure: null,
+};
+window.__nianbao = hook;
+
+async function loadSheet(container: HTMLElement): Promise<ReportSession> {
+  const [{ startSheet }, { ReportSession }] = await Promise.all([
+    import(/* webpackChunkName: "sheet" */ './start-sheet'),
+    import(/* webpackChunkName: "session" */ './report-session'),
+  ]);
+  const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME);
+  window.univerAPI = univerAPI;
+  hook.sheet = host;
+  const session = new ReportSession(host, () => deferred.changed());
+  await session.build();
+  hook.session = session;
+  deferred.attach(host);
+  return session;
+}
+
+function download(name: string, bytes: ArrayBuffer): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Notes when the pane has first been painted. */
+function FirstPaint({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    requestAnimationFrame(() => {
+      if (timings.paneRendered === null) timings.paneRendered = performance.now();
+    });
+  }, []);
+  return <>{children}</>;
+}
+
+function WebPage() {
+  const sheetBox = useRef<HTMLDivElement>(null);
+  const started = useRef(false);
+  const [session, setSession] = useState<ReportSession | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<ToolbarStatus | null>(null);
+
+  useEffect(() => {
+    if (started.current || !sheetBox.current) return;
+    started.current = true;
+    loadSheet(sheetBox.current).then(
+      (s) => {
+        timings.sheetReady = performance.now();
+        setSession(s);
+        markReady();
+      },
+      (e) => {
+        hook.failure = errorText(e);
+        deferred.fail(e);
+        setStatus({ tone: 'error', text: `表格加载失败：${errorText(e)}。请刷新页面重试` });
+      },
+    );
+  }, []);
+
+  const open = useCallback(
+    async (file: File) => {
+      if (!session) return;
+      setBusy(true);
+      try {
+        const outcome = await session.open(file.name, await file.arrayBuffer());
+        setStatus({ tone: outcome.ok ? 'success' : 'error', text: outcome.message });
+      } catch (e) {
+        setStatus({ tone: 'error', text: `打开「${file.name}」失败：${errorText(e)}` });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [session],
+  );
+
+  const save = useCallback(async () => {
+    if (!session) return;
+    setBusy(true);
+    try {
+      const { name, bytes } = await session.save();
+      download(name, bytes);
+      setStatus({ tone: 'success', text: `已保存为「${name}」，可在 Excel 或 WPS 中继续填写` });
+    } catch (e) {
+      setStatus({ tone: 'error', text: `保存失败：${errorText(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  }, [session]);
+
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+        <WebToolbar ready={session !== null} busy={busy} status={status} onOpen={open} onSave={save} />
+        <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+          <div ref={sheetBox} id="nb-sheet" style={{ flex: 1, minWidth: 0, position: 'relative' }} />
+          <aside
+            aria-label="年报助手任务窗格"
+            style={{ width: 400, flex: 'none', borderLeft: '1px solid #e0e0e0', overflow: 'auto' }}
+          >
+            <FirstPaint>
+              <TaskPane host={deferred} />
+            </FirstPaint>
+          </aside>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById('nb-app')!).render(
+  <StrictMode>
+    <WebPage />
+  </StrictMode>,
+);

@@ -1,0 +1,130 @@
+// What the web page does with its one workbook, without UI: build the report from the template plan, restore
+// work in progress, keep it saved as the user types, open an .xlsx and save one. ExcelJS is loaded only when a
+// file is opened or saved.
+import { ALL_VALUE_CELLS, PREVIOUS_CELLS, input } from '../../report';
+import { previousPlan, reportPlan } from './report-plan';
+import type { UniverHost } from './univer-host';
+import { loadWork, savedValue, storeWork, type SavedValue, type SavedWork } from './saved-work';
+
+/** Quiet time after the last change before work in progress is written to IndexedDB. */
+const SAVE_DELAY_MS = 400;
+
+export type FileOutcome =
+  { readonly ok: true; readonly message: string } | { readonly ok: false; readonly message: string };
+
+export class ReportSession {
+  private fileName: string | undefined;
+  private fileBytes: ArrayBuffer | undefined;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly host: UniverHost,
+    /** Called when the workbook changed in a way the pane did not see (a file opened, work restored). */
+    private readonly changed: () => void,
+  ) {}
+
+  get currentFileName(): string | undefined {
+    return this.fileName;
+  }
+
+  /** Writes the report (template and 补充信息), then the saved work over it. */
+  async build(): Promise<void> {
+    await this.host.applyEdits(reportPlan());
+    const saved = await loadWork();
+    if (saved) {
+      this.fileName = saved.fileName;
+      this.fileBytes = saved.fileBytes;
+      await this.writeValues(new Map(Object.entries(saved.values)));
+    }
+    this.host.onValueChange(() => this.scheduleSave());
+    this.host.forgetHistory();
+    this.changed();
+  }
+
+  /** Writes values by name; last year's figures bring their hidden 上年数据 sheet along when it is missing. */
+  private async writeValues(values: ReadonlyMap<string, SavedValue>): Promise<void> {
+    let known = new Set((await this.host.listNames()).map((n) => n.name));
+    const previous = previousPlan(
+      values,
+      PREVIOUS_CELLS.some((c) => known.has(c.name)),
+    );
+    if (previous) {
+      await this.host.applyEdits(previous);
+      known = new Set((await this.host.listNames()).map((n) => n.name));
+    }
+    const writable = new Map<string, string | number | null>();
+    for (const [name, v] of values)
+      if (known.has(name)) writable.set(name, typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v);
+    await this.host.writeNamedValues(writable);
+  }
+
+  /** Every value cell the workbook has, by name. */
+  async values(): Promise<Map<string, SavedValue>> {
+    const known = new Set((await this.host.listNames()).filter((n) => n.ref).map((n) => n.name));
+    const names = ALL_VALUE_CELLS.map((c) => c.name).filter((n) => known.has(n));
+    const read = await this.host.readNamedCells(names);
+    return new Map(names.map((n, i) => [n, savedValue(read.values[i])]));
+  }
+
+  private scheduleSave(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pending = this.pending.then(() => this.saveNow()).catch(() => undefined);
+    }, SAVE_DELAY_MS);
+  }
+
+  /** Writes work in progress now (also what the debounced save runs). */
+  async saveNow(): Promise<void> {
+    const values = await this.values();
+    const work: SavedWork = {
+      values: Object.fromEntries(values),
+      savedAt: new Date().toISOString(),
+      ...(this.fileName ? { fileName: this.fileName } : {}),
+      ...(this.fileBytes ? { fileBytes: this.fileBytes } : {}),
+    };
+    await storeWork(work);
+  }
+
+  /** Resolves once any scheduled save has been written. */
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.pending = this.pending.then(() => this.saveNow());
+    }
+    await this.pending;
+  }
+
+  /** 打开: replaces every value cell with the file's values (blank where the file has none). */
+  async open(name: string, bytes: ArrayBuffer): Promise<FileOutcome> {
+    const { readReportFile } = await import(/* webpackChunkName: "xlsx" */ './xlsx-files');
+    const opened = await readReportFile(bytes.slice(0));
+    if (!opened.ok) return { ok: false, message: `无法打开「${name}」：${opened.reason}` };
+    const values = new Map<string, SavedValue>(ALL_VALUE_CELLS.map((c) => [c.name, null]));
+    for (const [n, v] of opened.values) values.set(n, v);
+    await this.writeValues(values);
+    this.host.forgetHistory();
+    this.fileName = name;
+    this.fileBytes = bytes;
+    this.changed();
+    await this.saveNow();
+    return { ok: true, message: `已打开「${name}」（工作表「${opened.sheet}」）` };
+  }
+
+  /** 保存: the .xlsx bytes and a file name; the opened file is continued, otherwise a new workbook is made. */
+  async save(): Promise<{ name: string; bytes: ArrayBuffer }> {
+    const { writeReportFile } = await import(/* webpackChunkName: "xlsx" */ './xlsx-files');
+    const values = await this.values();
+    const bytes = await writeReportFile(values, this.fileBytes);
+    return { name: this.fileName ?? defaultFileName(values), bytes };
+  }
+}
+
+function defaultFileName(values: ReadonlyMap<string, SavedValue>): string {
+  const agency = values.get(input('META', 'agency').name);
+  const year = values.get(input('META', 'year').name);
+  const parts = ['政府信息公开工作年度报告', typeof agency === 'string' ? agency : '', year ? String(year) : ''];
+  return `${parts.filter(Boolean).join('-')}.xlsx`;
+}

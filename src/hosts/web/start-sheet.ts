@@ -1,0 +1,48 @@
+// Starts the in-browser spreadsheet (Univer 0.25.1, zh-CN, offline) in a container element. Loaded through a
+// dynamic import by boot.tsx, so the 6 MB sheet library never delays the task pane.
+import { createUniver, IUndoRedoService, LocaleType, mergeLocales, type FUniver } from '@univerjs/presets';
+import { UniverSheetsCorePreset, type FWorkbook } from '@univerjs/preset-sheets-core';
+import { UniverSheetsConditionalFormattingPreset } from '@univerjs/preset-sheets-conditional-formatting';
+import { UniverSheetsDataValidationPreset } from '@univerjs/preset-sheets-data-validation';
+import zhCNCore from '@univerjs/preset-sheets-core/locales/zh-CN';
+import zhCNCF from '@univerjs/preset-sheets-conditional-formatting/locales/zh-CN';
+import zhCNDV from '@univerjs/preset-sheets-data-validation/locales/zh-CN';
+import '@univerjs/preset-sheets-core/lib/index.css';
+import '@univerjs/preset-sheets-conditional-formatting/lib/index.css';
+import '@univerjs/preset-sheets-data-validation/lib/index.css';
+import { UniverHost } from './univer-host';
+
+export interface StartedSheet {
+  readonly univerAPI: FUniver;
+  readonly workbook: FWorkbook;
+  readonly host: UniverHost;
+}
+
+/** Lifecycle stage at which the grid has been painted once (1 Ready, 2 Rendered, 3 Steady). */
+const RENDERED = 2;
+
+export async function startSheet(container: HTMLElement, workbookName: string): Promise<StartedSheet> {
+  if (!container.id) container.id = 'nb-sheet';
+  const { univer, univerAPI } = createUniver({
+    locale: LocaleType.ZH_CN,
+    locales: { [LocaleType.ZH_CN]: mergeLocales(zhCNCore, zhCNCF, zhCNDV) },
+    presets: [
+      UniverSheetsCorePreset({ container: container.id }),
+      UniverSheetsConditionalFormattingPreset(),
+      UniverSheetsDataValidationPreset(),
+    ],
+  });
+  const workbook = univerAPI.createWorkbook({ name: workbookName });
+  await new Promise<void>((resolve) => {
+    if (univerAPI.getCurrentLifecycleStage() >= RENDERED) return resolve();
+    const sub = univerAPI.addEvent(univerAPI.Event.LifeCycleChanged, ({ stage }) => {
+      if (stage >= RENDERED) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  // Building the report is not the user's work: Ctrl+Z must not take the template apart rule by rule.
+  const forgetHistory = () => univer.__getInjector().get(IUndoRedoService).clearUndoRedo(workbook.getId());
+  return { univerAPI, workbook, host: new UniverHost(univerAPI, workbook, forgetHistory) };
+}

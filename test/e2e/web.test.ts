@@ -1,0 +1,256 @@
+// The embedded default end to end, in real headless chromium against `npm start`'s server: typing into the
+// in-browser sheet highlights a broken total through native conditional formatting, the shared pane lists the
+// Chinese finding and selects its cell, work survives a reload, and an .xlsx opened, edited and saved in the page
+// reads back in the CLI's validator with the same findings.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ALL_VALUE_CELLS,
+  HIGHLIGHT,
+  INPUT_CELLS,
+  TEMPLATE_MARKER_NAME,
+  TEMPLATE_SHEET_NAME,
+  contentOf,
+  evaluateRules,
+  input,
+  PREVIOUS_CELLS,
+  previousName,
+  type CellContent,
+  type SheetEdit,
+} from '../../src/report';
+import { previousPlan, reportPlan } from '../../src/hosts/web/report-plan';
+import { applyEditsToWorkbook } from '../../src/hosts/xlsx/apply-edits';
+import { validateWorkbookFile } from '../../src/cli/validate-file';
+import {
+  activeCell,
+  backgroundOf,
+  launchBrowser,
+  locate,
+  openWebPage,
+  startWebServer,
+  typeIntoCell,
+  waitForBackground,
+  waitForSheet,
+  type OpenedPage,
+  type WebServer,
+} from './web-page';
+
+jest.setTimeout(120_000);
+
+const RED = `#${HIGHLIGHT.error.fill}`;
+const total = input('T3', 'new', 'total').name;
+const person = input('T3', 'new', 'person').name;
+const business = input('T3', 'new', 'business').name;
+
+let server: WebServer;
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
+  [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+  opened = await openWebPage(browser, server.url);
+  page = opened.page;
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The findings the domain computes for these values, everything else blank (what the pane must show). */
+function expectedFindings(values: Readonly<Record<string, CellContent>>) {
+  return evaluateRules(ALL_VALUE_CELLS.map((c) => values[c.name] ?? contentOf(null)));
+}
+
+const pane = () => page.getByRole('complementary', { name: '年报助手任务窗格' });
+
+async function paneText(): Promise<string> {
+  return pane().innerText();
+}
+
+async function pageValues(): Promise<CellContent[]> {
+  return page.evaluate(
+    async (names) => {
+      const read = await window.__nianbao!.host.readNamedCells(names);
+      return read.values as CellContent[];
+    },
+    ALL_VALUE_CELLS.map((c) => c.name),
+  );
+}
+
+test('the pane renders before the sheet, and the sheet holds the template built from the plan, offline', async () => {
+  const timings = await page.evaluate(() => window.__nianbao!.timings);
+  expect(timings.paneRendered).not.toBeNull();
+  expect(timings.paneRendered!).toBeLessThan(timings.sheetReady!);
+
+  // What the page builds is the domain's plan: the report sheet and its 补充信息 sheet.
+  const plan = reportPlan();
+  const onReport = (e: SheetEdit) => 'sheet' in e && e.sheet === TEMPLATE_SHEET_NAME;
+  const planned = {
+    sheets: plan.flatMap((e) => (e.op === 'addSheet' ? [e.sheet] : [])),
+    names: plan.filter((e) => e.op === 'defineName').length,
+    rules: plan.filter((e) => e.op === 'conditionalFormat' && onReport(e)).length,
+    merges: plan.flatMap((e) => (e.op === 'merge' && onReport(e) ? e.ranges : [])).length,
+  };
+  const sheet = await page.evaluate((reportSheet) => {
+    const wb = (window.univerAPI as { getActiveWorkbook(): any }).getActiveWorkbook(); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const ws = wb.getSheetByName(reportSheet);
+    return {
+      sheets: wb.getSheets().map((s: { getSheetName(): string }) => s.getSheetName()),
+      names: wb.getDefinedNames().length,
+      rules: ws.getConditionalFormattingRules().length,
+      merges: ws.getMergedRanges().length,
+    };
+  }, TEMPLATE_SHEET_NAME);
+  expect(sheet).toEqual(planned);
+  expect((await locate(page, TEMPLATE_MARKER_NAME)).sheet).toBe(TEMPLATE_SHEET_NAME);
+  expect(opened.foreignRequests).toEqual([]);
+  expect(opened.pageErrors).toEqual([]);
+});
+
+test('a broken total typed with the keyboard turns red after Enter and the pane lists the Chinese message', async () => {
+  await typeIntoCell(page, total, '5');
+  await typeIntoCell(page, person, '3');
+  await waitForBackground(page, total, RED, true);
+  expect(await backgroundOf(page, total)).toBe(RED);
+
+  const values = await pageValues();
+  expect(values[input('T3', 'new', 'total').index]).toEqual({ kind: 'number', value: 5 });
+  const broken = expectedFindings({ [total]: contentOf(5), [person]: contentOf(3) }).filter(
+    (f) => f.cells[0] === total && f.severity === 'error',
+  );
+  expect(broken).toHaveLength(1);
+  await pane().getByText(broken[0].message, { exact: true }).waitFor({ timeout: 15_000 });
+  expect(await paneText()).toContain(broken[0].message);
+});
+
+test('clicking the finding selects its cell in the sheet', async () => {
+  const message = expectedFindings({ [total]: contentOf(5), [person]: contentOf(3) }).find(
+    (f) => f.cells[0] === total && f.severity === 'error',
+  )!.message;
+  // Enter moved the selection below the last typed cell.
+  expect(await activeCell(page)).not.toEqual(await locate(page, total));
+  await pane().getByText(message, { exact: true }).click();
+  await page.waitForFunction(
+    async (a1) =>
+      (window.univerAPI as { getActiveWorkbook(): { getActiveRange(): { getA1Notation(): string } | null } })
+        .getActiveWorkbook()
+        .getActiveRange()
+        ?.getA1Notation() === a1,
+    (await locate(page, total)).a1,
+    { timeout: 15_000 },
+  );
+  expect(await activeCell(page)).toEqual(await locate(page, total));
+});
+
+test('fixing the total clears the highlight and the message', async () => {
+  const message = expectedFindings({ [total]: contentOf(5), [person]: contentOf(3) }).find(
+    (f) => f.cells[0] === total && f.severity === 'error',
+  )!.message;
+  await typeIntoCell(page, business, '2');
+  await waitForBackground(page, total, RED, false);
+  expect(await backgroundOf(page, total)).not.toBe(RED);
+  await pane().getByText(message, { exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
+});
+
+test('work in progress survives a page reload', async () => {
+  await page.evaluate(() => window.__nianbao!.session!.flush());
+  await page.reload();
+  await waitForSheet(page);
+  const values = await pageValues();
+  const at = (n: string) => values[ALL_VALUE_CELLS.findIndex((c) => c.name === n)];
+  expect([at(total), at(person), at(business)]).toEqual([contentOf(5), contentOf(3), contentOf(2)]);
+  expect(await backgroundOf(page, total)).not.toBe(RED);
+});
+
+test("Ctrl+Z undoes the user's typing but never takes the built report apart", async () => {
+  const rulesNow = () =>
+    page.evaluate(
+      (sheet) =>
+        (window.univerAPI as { getActiveWorkbook(): any }) // eslint-disable-line @typescript-eslint/no-explicit-any
+          .getActiveWorkbook()
+          .getSheetByName(sheet)
+          .getConditionalFormattingRules().length,
+      TEMPLATE_SHEET_NAME,
+    );
+  const rules = await rulesNow();
+  await typeIntoCell(page, person, '9');
+  await waitForBackground(page, total, RED, true);
+  await page.keyboard.press('Control+z');
+  await waitForBackground(page, total, RED, false);
+  // The page was just reloaded: building and restoring the report left nothing else to undo.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  const values = await pageValues();
+  const at = (n: string) => values[ALL_VALUE_CELLS.findIndex((c) => c.name === n)];
+  expect([at(total), at(person), at(business)]).toEqual([contentOf(5), contentOf(3), contentOf(2)]);
+  expect(await rulesNow()).toBe(rules);
+});
+
+test('open → edit → save round-trips an .xlsx that the CLI validates with the same findings', async () => {
+  // A file as the CLI writes it, with last year's figures (hidden 上年数据) and a sheet of the user's own.
+  const wb = new ExcelJS.Workbook();
+  const prevNext = PREVIOUS_CELLS.find((c) => c.name === previousName(input('T3', 'next', 'total').name))!;
+  await applyEditsToWorkbook(wb, [
+    ...reportPlan({ agency: '测试市测试局', year: 2024 }),
+    ...previousPlan(new Map([[prevNext.name, 4]]), false)!,
+  ]);
+  const notes = wb.addWorksheet('备注');
+  notes.getCell('A1').value = '用户自己的备注';
+  const t4 = INPUT_CELLS.find((c) => c.table === 'T4' && c.columnId === 'total')!;
+  const t4Part = INPUT_CELLS.find((c) => c.table === 'T4' && c.rowId === t4.rowId && c.columnId !== 'total')!;
+  const ws = wb.getWorksheet('年报')!;
+  const setByName = (name: string, v: ExcelJS.CellValue) => {
+    const ref = wb.definedNames.model.find((d) => d.name === name)!.ranges[0];
+    ws.getCell(ref.split('!')[1].replace(/\$/g, '')).value = v;
+  };
+  setByName(t4.name, 7);
+  setByName(t4Part.name, 7);
+  const source = join(dir, 'from-cli.xlsx');
+  writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
+
+  await page.locator('[data-testid="open-file"]').setInputFiles(source);
+  await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 15_000 });
+  let values = await pageValues();
+  expect(values[input('META', 'agency').index]).toEqual({ kind: 'text', text: '测试市测试局' });
+  expect(values[t4.index]).toEqual(contentOf(7));
+  expect(values[prevNext.index]).toEqual(contentOf(4));
+  // The earlier typing is gone: the file's blanks replace it.
+  expect(values[input('T3', 'new', 'total').index]).toEqual(contentOf(null));
+
+  // Edit by keyboard: break the T4 total.
+  await typeIntoCell(page, t4.name, '9');
+  await waitForBackground(page, t4.name, RED, true);
+  values = await pageValues();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '保存' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('from-cli.xlsx');
+  const saved = join(dir, 'saved.xlsx');
+  await download.saveAs(saved);
+
+  const outcome = await validateWorkbookFile(saved);
+  expect(outcome.readable).toBe(true);
+  const inPage = evaluateRules(values);
+  const key = (f: { rule: string; message: string }) => `${f.rule}|${f.message}`;
+  expect(outcome.findings.map(key).sort()).toEqual(inPage.map(key).sort());
+  expect(outcome.findings.some((f) => f.cells[0] === t4.name && f.severity === 'error')).toBe(true);
+
+  // The pane shows the same errors the CLI reports.
+  const text = await paneText();
+  for (const f of outcome.findings.filter((x) => x.severity === 'error')) expect(text).toContain(f.message);
+
+  // The user's own sheet is still there, untouched.
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+  expect(back.getWorksheet('备注')?.getCell('A1').value).toBe('用户自己的备注');
+});
