@@ -3,6 +3,7 @@ import {
   ALL_VALUE_CELLS,
   FORMAT_ID,
   INPUT_CELLS,
+  PREVIOUS_CELLS,
   VALUE_CELL_BY_NAME,
   plainValue,
   type CellContent,
@@ -77,8 +78,12 @@ export const CSV_COLUMNS = ['table', 'row', 'column', 'ref', 'value'] as const;
 /** Every input as one line: table,row,column,ref,value (UTF-8 with BOM so Excel opens it as such). */
 export function inputsCsv(values: readonly CellContent[], refs: ReadonlyMap<string, string>): string {
   const lines = [CSV_COLUMNS.join(',')];
-  // The report's inputs always; last year's block and the 补充信息 numbers when the workbook has them.
-  for (const cell of ALL_VALUE_CELLS.filter((c) => c.index < INPUT_CELLS.length || refs.has(c.name))) {
+  // The report's inputs always, then the 补充信息 numbers when the workbook has them. Last year's block is not this
+  // report's data (its rows would repeat 表三/表二 labels with last year's figures), so it stays out.
+  const previous = new Set(PREVIOUS_CELLS.map((c) => c.name));
+  for (const cell of ALL_VALUE_CELLS.filter(
+    (c) => c.index < INPUT_CELLS.length || (refs.has(c.name) && !previous.has(c.name)),
+  )) {
     const j = jsonCell(cell.name, values, refs);
     lines.push([j.table, j.row, j.column, j.ref, j.value].map(csvField).join(','));
   }

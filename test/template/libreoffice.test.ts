@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { T3_ROWS, T4_TITLE } from '../../src/report';
+import { T2_TITLE, T3_ROWS, T3_TITLE, T4_TITLE } from '../../src/report';
 import { runCli } from '../support/run-cli';
 import { openWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { convertWithLibreOffice } from '../support/libreoffice';
@@ -27,21 +27,25 @@ describe('the template in LibreOffice Calc', () => {
     writeFileSync(file, await opened.host.toBuffer());
   });
 
-  it('converts to a PDF of three A4 pages that carry the official labels', () => {
+  it('prints each table on its own A4 page, with the official labels', () => {
     convertWithLibreOffice(file, 'pdf', dir);
     const pdf = join(dir, 'report.pdf');
     const info = execFileSync('pdfinfo', [pdf]).toString();
-    expect(info).toMatch(/Pages:\s+3/);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, '');
-    for (const label of [
-      '政府信息公开工作年度报告',
-      '某市交通运输局',
-      T4_TITLE,
-      T3_ROWS[0].label,
-      '结转下年度继续办理',
-    ])
-      expect(text).toContain(label.replace(/\s+/g, ''));
+    const page = (n: number) =>
+      execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])
+        .toString()
+        .replace(/\s+/g, '');
+    const [p1, p2, p3] = [page(1), page(2), page(3)];
+    expect(p1).toContain('政府信息公开工作年度报告');
+    expect(p1).toContain('某市交通运输局');
+    expect(p1).toContain(T2_TITLE);
+    expect(p1).not.toContain(T3_TITLE);
+    expect(p2).toContain(T3_TITLE);
+    for (const row of T3_ROWS) expect(p2).toContain(row.label.replace(/\s+/g, ''));
+    expect(p2).not.toContain(T4_TITLE);
+    expect(p3).toContain(T4_TITLE);
+    expect(p3).toContain('复议后起诉');
   });
 
   it('a copy saved by LibreOffice keeps the names, the values and the findings', async () => {
