@@ -10,7 +10,8 @@ import { ExcelHost } from '../src/hosts/excel/excel-host';
 import { INPUT_CELLS, planTemplate, TEMPLATE_MARKER_NAME, templateAddress, TEMPLATE_SHEET_NAME } from '../src/report';
 import { FakeExcel } from '../test/doubles/office-js/fake-excel';
 
-const ROOT = path.resolve(__dirname, '..');
+// The repository root: `npm run bench` runs from it (this file is bundled elsewhere, so not __dirname).
+const ROOT = process.cwd();
 
 async function countOn(apiVersion: string): Promise<Record<string, number>> {
   const fake = new FakeExcel({ apiVersion });

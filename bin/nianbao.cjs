@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-// The `nianbao` bin: runs the bundled CLI (built by `npm install` via "prepare"; rebuilt here if missing).
+// The `nianbao` bin: runs the bundled CLI (built by `npm install` via "prepare"; rebuilt here if missing or stale).
 const path = require('node:path');
 const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 const bundle = path.join(root, 'dist', 'cli', 'nianbao.cjs');
-if (!fs.existsSync(bundle))
+/** The newest modification time under a folder (the sources the bundle is built from). */
+function newest(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+// Rebuilt when missing or older than a source (a developer's edit), so `npx nianbao` always runs the code as it is.
+const src = path.join(root, 'src');
+const stale = !fs.existsSync(bundle) || (fs.existsSync(src) && newest(src) > fs.statSync(bundle).mtimeMs);
+if (stale)
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 const { main } = require(bundle);
 // A reader that stops early (`| head`) is not an error.

@@ -1,21 +1,18 @@
 // Any report file the CLI is given, read into values: a workbook of our template (guarded before ExcelJS parses
 // it), or a published report as text or HTML (guarded: size, binary content, encoding) through the importer.
 // `nianbao import`, `nianbao audit` and `validate --previous` share it.
-import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { open } from 'node:fs/promises';
 import { INPUT_CELLS, type CellContent } from '../report';
-import { importReport, type ImportResult } from '../report/import';
+import {
+  TEXT_LIMITS,
+  decodeReportText,
+  fileKindOfName,
+  importReport,
+  type ImportResult,
+  type TextProblem,
+} from '../report/import';
 import { readTemplate } from '../hosts/read-template';
-import { openWorkbookFile } from '../hosts/xlsx/read-workbook';
-
-export const TEXT_LIMITS = {
-  /** A published report is 10–100 KB of text, an HTML page a few hundred KB. */
-  bytes: 8 * 1024 * 1024,
-  /** Share of control characters above which a "text" file is taken for binary. */
-  controlRatio: 0.01,
-  /** Share of undecodable characters above which the encoding is taken for unknown. */
-  replacementRatio: 0.01,
-} as const;
+import { openWorkbookFile, readBoundedFile } from '../hosts/xlsx/read-workbook';
 
 export type SourceKind = 'xlsx' | 'text' | 'html';
 
@@ -24,67 +21,29 @@ export type TextRead = { readonly ok: true; readonly text: string } | { readonly
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function kindOfPath(path: string): SourceKind | null {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
-  if (ext === '.txt' || ext === '.text') return 'text';
-  return null;
+  return fileKindOfName(path);
 }
 
-/** Decodes a text file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK as Chinese pages often are. */
-export function decodeText(buf: Buffer): TextRead {
-  if (buf.length === 0) return { ok: false, reason: '文件是空的（0 字节）' };
-  const head = buf.subarray(0, 8);
-  if (head.subarray(0, 4).toString('latin1') === '%PDF')
-    return { ok: false, reason: '这是一个 PDF 文件：请先用 pdftotext -layout 转为文本（.txt）再导入' };
-  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50)
-    return { ok: false, reason: '这是一个压缩包（如 .xlsx 或 .docx），不是文本或网页文件' };
-  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0)
-    return { ok: false, reason: '这是一个旧版 Office 文件（.doc/.xls）或加密文件，不是文本或网页文件' };
-  let text: string;
-  if (buf[0] === 0xff && buf[1] === 0xfe) text = new TextDecoder('utf-16le').decode(buf.subarray(2));
-  else if (buf[0] === 0xfe && buf[1] === 0xff) text = new TextDecoder('utf-16be').decode(buf.subarray(2));
-  else {
-    const sample = buf.subarray(0, 65536);
-    let control = 0;
-    for (const b of sample)
-      if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) control++;
-    if (control > sample.length * TEXT_LIMITS.controlRatio)
-      return { ok: false, reason: '文件内容是二进制数据，不是文本或网页文件' };
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      text = new TextDecoder('gb18030').decode(buf);
-    }
-  }
-  text = text.replace(/^\ufeff/, '');
-  let bad = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
-  if (bad > text.length * TEXT_LIMITS.replacementRatio)
-    return { ok: false, reason: '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK），请另存为 UTF-8 文本后再试' };
-  return { ok: true, text };
+const TEXT_PROBLEMS: Readonly<Record<TextProblem, string>> = {
+  empty: '文件是空的（0 字节）',
+  tooLarge: `文件过大，年报全文通常小于 1 MB，上限为 ${MB(TEXT_LIMITS.bytes)}`,
+  pdf: '这是一个 PDF 文件：请先用 pdftotext -layout 转为文本（.txt）再导入',
+  zip: '这是一个压缩包（如 .xlsx 或 .docx），不是文本或网页文件',
+  ole: '这是一个旧版 Office 文件（.doc/.xls）或加密文件，不是文本或网页文件',
+  binary: '文件内容是二进制数据，不是文本或网页文件',
+  encoding: '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK），请另存为 UTF-8 文本后再试',
+};
+
+/** Decodes a text file's bytes (decode-text.ts), with the CLI's words for what it is not. */
+export function decodeText(buf: Uint8Array): TextRead {
+  const decoded = decodeReportText(buf);
+  return decoded.ok ? decoded : { ok: false, reason: TEXT_PROBLEMS[decoded.problem] };
 }
 
 /** Reads a text or HTML file within TEXT_LIMITS. */
 export async function readTextFile(path: string): Promise<TextRead> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) return { ok: false, reason: '不是文件' };
-    size = s.size;
-  } catch {
-    return { ok: false, reason: '文件不存在或无法访问' };
-  }
-  if (size > TEXT_LIMITS.bytes)
-    return { ok: false, reason: `文件过大（${MB(size)}），年报全文通常小于 1 MB，上限为 ${MB(TEXT_LIMITS.bytes)}` };
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buf, 0, size, 0);
-    return decodeText(buf.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
+  const read = await readBoundedFile(path, TEXT_LIMITS.bytes, '年报全文');
+  return read.ok ? decodeText(read.bytes) : read;
 }
 
 /** What kind a file is: by its extension, else by its first bytes. */

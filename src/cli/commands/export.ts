@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { renderNarrative } from '../../report';
 import { exportDocuments } from '../../export/export-documents';
-import { loadReport } from '../../export/load-report';
-import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
+import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse } from '../args';
 import { inputsCsv } from '../report-json';
@@ -35,12 +34,7 @@ export const exportCommand: CliCommand = {
       io.out(`已导出 ${csv}\n`);
     }
     if (docx || html) {
-      const opened = await openWorkbookFile(path);
-      if (!opened.ok) {
-        io.err(`无法读取 ${path}：${opened.reason}\n`);
-        return EXIT.unreadable;
-      }
-      const loaded = await loadReport(opened.host);
+      const loaded = await loadReportFile(path);
       if (!loaded.ok) {
         io.err(`无法读取 ${path}：${loaded.reason}\n`);
         return EXIT.unreadable;

@@ -10,8 +10,7 @@ import {
   type GeneratedSectionId,
   type NarrativeTemplates,
 } from '../../report';
-import { loadReport } from '../../export/load-report';
-import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
+import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse } from '../args';
 
@@ -103,12 +102,7 @@ export const narrativeCommand: CliCommand = {
       }
       templates = parsed;
     }
-    const opened = await openWorkbookFile(path);
-    if (!opened.ok) {
-      io.err(`无法读取 ${path}：${opened.reason}\n`);
-      return EXIT.unreadable;
-    }
-    const loaded = await loadReport(opened.host);
+    const loaded = await loadReportFile(path);
     if (!loaded.ok) {
       io.err(`无法读取 ${path}：${loaded.reason}\n`);
       return EXIT.unreadable;

@@ -21,7 +21,15 @@ export async function openWorkbookBuffer(buf: Buffer): Promise<OpenResult> {
   return { ok: true, host: new XlsxHost(workbook, guard.definedNames) };
 }
 
-export async function openWorkbookFile(path: string): Promise<OpenResult> {
+/**
+ * Reads a whole file of at most `limit` bytes, checked before reading. `what` names the file kind in the
+ * refusal (年报工作簿, 年报全文).
+ */
+export async function readBoundedFile(
+  path: string,
+  limit: number,
+  what: string,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
   let size: number;
   try {
     const s = await stat(path);
@@ -30,7 +38,12 @@ export async function openWorkbookFile(path: string): Promise<OpenResult> {
   } catch {
     return { ok: false, reason: '文件不存在或无法访问' };
   }
-  if (size > OPEN_LIMITS.fileBytes)
-    return { ok: false, reason: `文件过大（${(size / 1024 / 1024).toFixed(1)} MB），年报工作簿通常小于 1 MB` };
-  return openWorkbookBuffer(await readFile(path));
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (size > limit) return { ok: false, reason: `文件过大（${mb(size)}），${what}通常小于 1 MB，上限为 ${mb(limit)}` };
+  return { ok: true, bytes: await readFile(path) };
+}
+
+export async function openWorkbookFile(path: string): Promise<OpenResult> {
+  const read = await readBoundedFile(path, OPEN_LIMITS.fileBytes, '年报工作簿');
+  return read.ok ? openWorkbookBuffer(read.bytes) : read;
 }

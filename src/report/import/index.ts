@@ -5,3 +5,4 @@ export * from './sections';
 export * from './previous';
 export { linesFromHtml } from './html-lines';
 export { linesFromText, type SourceLine, type CellToken } from './source-lines';
+export * from './decode-text';

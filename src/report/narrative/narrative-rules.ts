@@ -1,21 +1,10 @@
 // The N.* family (spec §Rules): numbers written in the narrative that restate a table figure must equal it. They
 // are found by reading text (check-narrative.ts), not by a relation over cells, so their records carry no checks;
 // they are listed in the catalog for the 校验 list and the documentation.
-import type { Rule, RuleId } from '../rules/rule';
+import { NARRATIVE_RULE_IDS, type Rule } from '../rules/rule';
 
-export const NARRATIVE_RULE_IDS = [
-  'N.apply',
-  'N.carry',
-  'N.done',
-  'N.next',
-  'N.result',
-  'N.review',
-  'N.litigation',
-  'N.open',
-  'N.openparts',
-  'N.fee',
-  'N.supervision',
-] as const satisfies readonly RuleId[];
+export { NARRATIVE_RULE_IDS };
+
 export type NarrativeRuleId = (typeof NARRATIVE_RULE_IDS)[number];
 
 const BASIS = '年报文字部分复述的数字应与表格及补充信息中的数字一致（国办公开办函〔2021〕30号格式的规则 N.*）';

@@ -4,6 +4,21 @@ import type { InputKind } from '../layout/input-cells';
 
 export type Severity = 'error' | 'warning';
 
+/** The N.* family: numbers the narrative restates, found by reading text (narrative/check-narrative.ts). */
+export const NARRATIVE_RULE_IDS = [
+  'N.apply',
+  'N.carry',
+  'N.done',
+  'N.next',
+  'N.result',
+  'N.review',
+  'N.litigation',
+  'N.open',
+  'N.openparts',
+  'N.fee',
+  'N.supervision',
+] as const;
+
 export const RULE_IDS = [
   'T3.row',
   'T3.results',
@@ -20,17 +35,7 @@ export const RULE_IDS = [
   // 补充信息 (layout/supplement.ts) and the narrative (narrative/narrative-rules.ts).
   'S.type',
   'S.sum',
-  'N.apply',
-  'N.carry',
-  'N.done',
-  'N.next',
-  'N.result',
-  'N.review',
-  'N.litigation',
-  'N.open',
-  'N.openparts',
-  'N.fee',
-  'N.supervision',
+  ...NARRATIVE_RULE_IDS,
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
