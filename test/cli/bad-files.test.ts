@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+// Test-only: writes ECMA-376 agile encryption, the format of a workbook saved with an open password.
+import { encrypt, isEncrypted } from 'officecrypto-tool';
 import { runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-files-'));
@@ -26,11 +28,12 @@ describe('validate refuses what it cannot read', () => {
     await expectUnreadable(put('report.xlsx', '%PDF-1.7\n1 0 obj <<>> endobj\n'), /这是一个 PDF 文件/);
   });
 
-  it('a password-protected workbook (an encrypted OOXML file is an OLE2 compound file)', async () => {
-    const ole = Buffer.alloc(4096);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
-    Buffer.from('EncryptionInfo', 'utf16le').copy(ole, 1024);
-    await expectUnreadable(put('locked.xlsx', ole), /设置了打开密码/);
+  it('a password-protected workbook (really encrypted, as Excel saves one with an open password)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('年报').getCell('A1').value = '机关名称';
+    const encrypted: Buffer = encrypt(Buffer.from(await wb.xlsx.writeBuffer()), { password: '2025nianbao' });
+    expect(isEncrypted(encrypted)).toBe(true);
+    await expectUnreadable(put('locked.xlsx', encrypted), /设置了打开密码/);
   });
 
   it('binary junk', async () => {
