@@ -6,7 +6,8 @@ import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ALL_VALUE_CELLS, BLANK, HIGHLIGHT, contentOf, evaluateRules, input } from '../src/report';
-import { ROOT, launchBrowser, locate, openWebPage, startWebServer, typeIntoCell } from '../test/e2e/web-page';
+import { ROOT, locate, openWebPage, startWebServer, typeIntoCell } from '../test/e2e/web-page';
+import { launchChromium } from '../test/support/chromium';
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (n: number) => Math.round(n);
@@ -86,7 +87,7 @@ function bytesOf(dir: string, match: (f: string) => boolean): number {
 
 export async function benchWeb(edits = 50, loads = 5): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = {};
-  const [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+  const [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
   try {
     // First paint of the pane vs the sheet ready (template built), over fresh browser contexts.
     const pane: number[] = [];

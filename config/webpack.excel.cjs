@@ -7,8 +7,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { commonConfig, esbuildMinimizer, hashedOutput, isProduction, root } = require('./webpack.common.cjs');
 
-const root = path.join(__dirname, '..');
 const DEV_PORT = 3000;
 
 const OFFICE_JS = {
@@ -32,46 +32,22 @@ function officeJsSource(env) {
 }
 
 module.exports = async (env = {}, argv = {}) => {
-  const production = (argv.mode ?? 'production') === 'production';
+  const production = isProduction(argv);
   const serving = Boolean(env.WEBPACK_SERVE || process.env.WEBPACK_SERVE);
   const office = officeJsSource(env);
   const hostCheck = fs.readFileSync(path.join(root, 'src', 'hosts', 'excel', 'host-check.es5.js'), 'utf8');
 
   return {
+    ...commonConfig({ production }),
     name: 'excel',
-    mode: production ? 'production' : 'development',
     target: 'web',
-    context: root,
     entry: {
       taskpane: './src/hosts/excel/boot.tsx',
       commands: './src/hosts/excel/commands.ts',
     },
-    output: {
-      path: path.join(root, 'dist', 'excel'),
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
-      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      publicPath: '',
-      clean: true,
-    },
+    output: hashedOutput('excel', production),
     devtool: production ? false : 'eval-cheap-source-map',
-    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'] },
-    module: {
-      rules: [
-        {
-          test: /\.[cm]?tsx?$/,
-          exclude: /node_modules/,
-          loader: 'esbuild-loader',
-          options: { target: 'es2020', jsx: 'automatic' },
-        },
-        { test: /\.m?js$/, resolve: { fullySpecified: false } },
-        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
-      ],
-    },
-    optimization: {
-      minimize: production,
-      minimizer: [new (require('esbuild-loader').EsbuildPlugin)({ target: 'es2020', css: false })],
-    },
-    performance: { hints: false },
+    optimization: { minimize: production, minimizer: [esbuildMinimizer()] },
     plugins: [
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -106,6 +82,5 @@ module.exports = async (env = {}, argv = {}) => {
           hot: false,
         }
       : undefined,
-    stats: 'errors-warnings',
   };
 };

@@ -2,50 +2,18 @@
 // esbuild-loader keeps the build short; the sheet library and ExcelJS sit in lazy chunks so the pane paints first.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-
-const root = path.join(__dirname, '..');
+const { commonConfig, esbuildMinimizer, hashedOutput, isProduction, root } = require('./webpack.common.cjs');
 
 module.exports = async (_env = {}, argv = {}) => {
-  const production = (argv.mode ?? 'production') === 'production';
+  const production = isProduction(argv);
   return {
+    ...commonConfig({ production }),
     name: 'web',
-    mode: production ? 'production' : 'development',
     target: 'web',
-    context: root,
     entry: { main: './src/hosts/web/boot.tsx' },
-    output: {
-      path: path.join(root, 'dist', 'web'),
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
-      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      publicPath: '',
-      clean: true,
-    },
+    output: hashedOutput('web', production),
     devtool: production ? false : 'eval-cheap-source-map',
-    resolve: {
-      extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
-      // ExcelJS's browser build; the node build would pull in fs and streams.
-      alias: { exceljs$: path.join(root, 'node_modules', 'exceljs', 'dist', 'exceljs.min.js') },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.[cm]?tsx?$/,
-          exclude: /node_modules/,
-          loader: 'esbuild-loader',
-          options: { target: 'es2020', jsx: 'automatic' },
-        },
-        { test: /\.m?js$/, resolve: { fullySpecified: false } },
-        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
-      ],
-      // The prebuilt ExcelJS bundle is already self-contained.
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
-    },
-    optimization: {
-      minimize: production,
-      minimizer: [new (require('esbuild-loader').EsbuildPlugin)({ target: 'es2020', css: false })],
-      splitChunks: false,
-    },
-    performance: { hints: false },
+    optimization: { minimize: production, minimizer: [esbuildMinimizer()], splitChunks: false },
     plugins: [
       new HtmlWebpackPlugin({
         template: path.join(root, 'src', 'hosts', 'web', 'index.html'),
@@ -53,6 +21,5 @@ module.exports = async (_env = {}, argv = {}) => {
         inject: 'head',
       }),
     ],
-    stats: 'errors-warnings',
   };
 };

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** The checkout's root, found from here (this file is also bundled into node_modules/.cache by run-ts). */
 function findRoot(from: string): string {
@@ -16,15 +16,6 @@ function findRoot(from: string): string {
 export const ROOT = findRoot(__dirname);
 /** Chromium on a 2-core VM parses the 6 MB sheet bundle in 4–6 s; leave room for a loaded machine. */
 export const READY_TIMEOUT_MS = 60_000;
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 export interface WebServer {
   readonly url: string;
@@ -65,10 +56,6 @@ export function startWebServer(timeoutMs = 240_000): Promise<WebServer> {
       reject(new Error(`start.mjs exited with ${code}:\n${log}`));
     });
   });
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export interface OpenedPage {

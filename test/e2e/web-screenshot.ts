@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { HIGHLIGHT, INPUT_CELLS, plainValue } from '../../src/report';
 import { gaoxinqu2021 } from '../support/report-values';
-import { ROOT, launchBrowser, locate, openWebPage, startWebServer, typeIntoCell, waitForBackground } from './web-page';
+import { ROOT, locate, openWebPage, startWebServer, typeIntoCell, waitForBackground } from './web-page';
+import { launchChromium } from '../support/chromium';
 
 interface SheetView {
   getRange(a1: string): { getRow(): number };
@@ -12,7 +13,7 @@ interface SheetView {
 }
 
 async function main(out: string): Promise<void> {
-  const [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+  const [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
   try {
     const { page } = await openWebPage(browser, server.url);
     const values = gaoxinqu2021();

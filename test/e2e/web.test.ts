@@ -27,7 +27,6 @@ import { validateWorkbookFile } from '../../src/cli/validate-file';
 import {
   activeCell,
   backgroundOf,
-  launchBrowser,
   locate,
   openWebPage,
   startWebServer,
@@ -37,6 +36,7 @@ import {
   type OpenedPage,
   type WebServer,
 } from './web-page';
+import { launchChromium } from '../support/chromium';
 
 jest.setTimeout(120_000);
 
@@ -53,7 +53,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
-  [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
   opened = await openWebPage(browser, server.url);
   page = opened.page;
 }, 300_000);

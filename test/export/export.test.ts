@@ -6,7 +6,6 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { chromium } from 'playwright-core';
 import { exportDocuments, exportDocx, exportHtml, reportDocument, tableFromLayout } from '../../src/export';
 import {
   NARRATIVE_HEADINGS,
@@ -19,6 +18,7 @@ import {
   type Narrative,
   type Report,
 } from '../../src/report';
+import { withChromium } from '../support/chromium';
 import { SOFFICE, convertWithLibreOffice } from '../support/libreoffice';
 import { setName, text } from '../support/report-values';
 import { large, largeValues, reportOf, supplementOf } from '../narrative/fixtures';
@@ -140,18 +140,7 @@ describe('HTML export', () => {
   it('shows the text and runs nothing in a real browser', async () => {
     const path = join(dir, 'report.html');
     writeFileSync(path, html);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    try {
+    await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
@@ -166,9 +155,7 @@ describe('HTML export', () => {
       );
       expect(spans).toContainEqual(['法人或其他组织', 5]);
       expect(requests).toEqual([`file://${path}`]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
 
@@ -302,22 +289,9 @@ updateImages('renders docs/export-*.png from the 淮安市 2024 figures', async 
     .forEach((f, i) => copyFileSync(join(dir, f), `docs/export-docx-page${i + 1}.png`));
   const html = join(dir, 'sample.html');
   writeFileSync(html, exportHtml(report, narrative));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  try {
+  await withChromium(async (browser) => {
     const page = await browser.newPage({ viewport: { width: 820, height: 1000 } });
     await page.goto(`file://${html}`);
     await page.screenshot({ path: 'docs/export-html.png', fullPage: true });
-  } finally {
-    await browser.close();
-  }
+  });
 });

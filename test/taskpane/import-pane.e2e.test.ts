@@ -1,18 +1,16 @@
 // 导入 and 上年数据 in real chromium at 320 px, by the keyboard: paste a published report, read it, answer the
 // conflict question, keep last year's report in the workbook. The workbook is the real .xlsx host (ExcelJS's
 // browser build), bundled with esbuild for the page; nothing is fetched.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ROOT, focusedText as focusedTextOf, openPanePageForTests, pressTabUntil } from '../support/pane-page';
 
-const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES = path.join(ROOT, 'test/fixtures/samples');
 const ENTRY = `
-import { XlsxHost } from ${JSON.stringify(path.join(ROOT, 'src/hosts/xlsx/xlsx-host'))};
-import { planTemplate } from ${JSON.stringify(path.join(ROOT, 'src/report'))};
-import { mountTaskPane } from ${JSON.stringify(path.join(ROOT, 'src/taskpane/mount'))};
+import { XlsxHost } from './src/hosts/xlsx/xlsx-host';
+import { planTemplate } from './src/report';
+import { mountTaskPane } from './src/taskpane/mount';
 (async () => {
   const host = new XlsxHost();
   await host.applyEdits(planTemplate({ sheet: '年报', agency: '某某县人民政府办公室', year: 2021 }));
@@ -25,58 +23,17 @@ import { mountTaskPane } from ${JSON.stringify(path.join(ROOT, 'src/taskpane/mou
 })();
 `;
 
-let dir: string;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'import-e2e-'));
-  await build({
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    outfile: path.join(dir, 'pane.js'),
-    logLevel: 'silent',
-  });
-  writeFileSync(
-    path.join(dir, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body style="margin:0"><div id="root"></div><script src="pane.js"></script></body></html>',
-  );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-  await page.goto(`file://${path.join(dir, 'index.html')}`);
+openPanePageForTests(ENTRY, { viewport: { width: 320, height: 640 } }, async (opened) => {
+  page = opened.page;
   await page.getByRole('heading', { name: /表三/ }).waitFor();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+const focusedText = () => focusedTextOf(page);
 const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
 const valueOf = (name: string) =>
   page.evaluate((n) => (window as unknown as { valueOf(n: string): Promise<unknown> }).valueOf(n), name);
-
-async function tabUntil(pattern: RegExp, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (pattern.test(await focusedText())) return;
-  }
-  throw new Error(`no focusable element matching ${pattern} within ${limit} Tab presses`);
-}
+const tabUntil = (pattern: RegExp, limit = 40) => pressTabUntil(page, pattern, limit);
 
 async function openTab(name: string): Promise<void> {
   const tabs = ['校验', '模板', '导入', '上年数据'];

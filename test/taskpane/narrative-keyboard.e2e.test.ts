@@ -1,17 +1,16 @@
 // 叙述 and 导出 in real chromium at 320 px, by keyboard only: open a template editor, insert a field at the caret,
 // see the preview, save; then export the .docx through a real <a download> (the browser's download event).
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openPanePageForTests, pressTabUntil } from '../support/pane-page';
 
-const ROOT = path.resolve(__dirname, '../..');
 const ENTRY = `
-import { XlsxHost } from ${JSON.stringify(path.join(ROOT, 'src/hosts/xlsx/xlsx-host'))};
-import { planSupplement, planTemplate } from ${JSON.stringify(path.join(ROOT, 'src/report'))};
-import { mountTaskPane } from ${JSON.stringify(path.join(ROOT, 'src/taskpane/mount'))};
+import { XlsxHost } from './src/hosts/xlsx/xlsx-host';
+import { planSupplement, planTemplate } from './src/report';
+import { mountTaskPane } from './src/taskpane/mount';
 (async () => {
   const host = new XlsxHost();
   await host.applyEdits([
@@ -27,56 +26,15 @@ import { mountTaskPane } from ${JSON.stringify(path.join(ROOT, 'src/taskpane/mou
 })();
 `;
 
-let dir: string;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'pane-narrative-e2e-'));
-  await build({
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    outfile: path.join(dir, 'pane.js'),
-    logLevel: 'silent',
-  });
-  writeFileSync(
-    path.join(dir, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body style="margin:0"><div id="root"></div><script src="pane.js"></script></body></html>',
-  );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 320, height: 640 }, acceptDownloads: true });
-  await page.goto(`file://${path.join(dir, 'index.html')}`);
+let dir: string;
+openPanePageForTests(ENTRY, { viewport: { width: 320, height: 640 }, acceptDownloads: true }, async (opened) => {
+  ({ page, dir } = opened);
   await page.getByRole('tab', { name: '叙述' }).waitFor();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-
-async function tabUntil(pattern: RegExp, limit = 20): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (pattern.test(await focusedText())) return;
-  }
-  throw new Error(`no focusable element matching ${pattern} within ${limit} Tab presses`);
-}
+const tabUntil = (pattern: RegExp, limit = 20) => pressTabUntil(page, pattern, limit);
 
 it('edits a template by keyboard at 320 px: a field goes in at the caret, the preview follows, 保存', async () => {
   await page.getByRole('tab', { name: '叙述' }).focus();

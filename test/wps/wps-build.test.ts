@@ -8,8 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'acorn';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { INPUT_BY_NAME } from '../../src/report';
+import { launchChromium } from '../support/chromium';
 
 const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist', 'wps');
@@ -46,17 +47,7 @@ beforeAll(async () => {
     target: 'chrome100',
   });
   doubleBundle = out.outputFiles[0].text;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
