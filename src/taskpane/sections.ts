@@ -2,10 +2,7 @@
 // useHost()/useReportController() and one entry here; TaskPane needs no change.
 import type { ComponentType } from 'react';
 import { CheckSection } from './CheckSection';
-import { ExportTab } from './export/ExportTab';
-import { ImportSection } from './import/ImportSection';
-import { NarrativeTab } from './narrative/NarrativeTab';
-import { PreviousSection } from './previous/PreviousSection';
+import { lazySection } from './lazy-section';
 import { TemplateSection } from './TemplateSection';
 import { STRINGS } from './strings.zh-CN';
 
@@ -20,8 +17,33 @@ export interface PaneSection {
 export const PANE_SECTIONS: readonly PaneSection[] = [
   { id: 'check', label: STRINGS.sections.check, Component: CheckSection },
   { id: 'template', label: STRINGS.sections.template, Component: TemplateSection },
-  { id: 'import', label: STRINGS.sections.import, Component: ImportSection },
-  { id: 'previous', label: STRINGS.sections.previous, Component: PreviousSection },
-  { id: 'narrative', label: STRINGS.sections.narrative, Component: NarrativeTab },
-  { id: 'export', label: STRINGS.sections.export, Component: ExportTab },
+  // The other tabs load on first use (lazy-section.tsx).
+  {
+    id: 'import',
+    label: STRINGS.sections.import,
+    Component: lazySection(() =>
+      import(/* webpackChunkName: "import-tab" */ './import/ImportSection').then((m) => m.ImportSection),
+    ),
+  },
+  {
+    id: 'previous',
+    label: STRINGS.sections.previous,
+    Component: lazySection(() =>
+      import(/* webpackChunkName: "previous-tab" */ './previous/PreviousSection').then((m) => m.PreviousSection),
+    ),
+  },
+  {
+    id: 'narrative',
+    label: STRINGS.sections.narrative,
+    Component: lazySection(() =>
+      import(/* webpackChunkName: "narrative" */ './narrative/NarrativeSection').then((m) => m.default),
+    ),
+  },
+  {
+    id: 'export',
+    label: STRINGS.sections.export,
+    Component: lazySection(() =>
+      import(/* webpackChunkName: "export" */ './export/ExportSection').then((m) => m.default),
+    ),
+  },
 ];

@@ -2,6 +2,8 @@
 // this file holds only the pane's own words.
 
 export const STRINGS = {
+  /** A tab whose section is still loading (lazy-section.tsx). */
+  sectionLoading: '正在加载…',
   paneTitle: '年报助手',
   sectionsLabel: '功能',
   sections: {
@@ -191,7 +193,6 @@ export const STRINGS = {
   /** 叙述: the generated sections, their template editors and the narrative's N.* findings. */
   narrative: {
     loading: '正在读取…',
-    sectionLoading: '正在加载…',
     noTemplate: '尚未插入模板',
     noTemplateHint: '文字由表格和「补充信息」工作表中的数字生成：请先在「模板」页插入年报模板。',
     toTemplate: '去插入模板',

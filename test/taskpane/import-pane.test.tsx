@@ -37,7 +37,10 @@ async function openTab(host: XlsxHost, tab: string) {
   render(<TaskPane host={host} />);
   await waitFor(() => expect(screen.queryByText('正在读取…')).toBeNull());
   fireEvent.click(screen.getByRole('tab', { name: tab }));
-  return screen.getByRole('tabpanel');
+  const panel = screen.getByRole('tabpanel');
+  // The tab's section loads on first use (lazy-section.tsx).
+  await waitFor(() => expect(within(panel).queryByText('正在加载…')).toBeNull());
+  return panel;
 }
 
 function paste(panel: HTMLElement, text: string) {

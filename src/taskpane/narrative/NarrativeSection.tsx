@@ -1,6 +1,6 @@
 // 叙述: each generated section's text as the workbook's values write it now, its template editor, whether the
 // narrative agrees with the tables (N.*, each pointing at the words' cell), and the parts the user writes by hand.
-// Loaded on first use (NarrativeTab): Handlebars and the narrative code stay out of the pane's first download.
+// Loaded on first use (lazy-section.tsx): Handlebars and the narrative code stay out of the pane's first download.
 import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { formatTemplateProblem } from '../../report';
