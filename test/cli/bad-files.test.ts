@@ -1,15 +1,15 @@
 // Files that are not what they claim: each fails with exit 2 and a clear Chinese reason, in bounded time and memory
 // (sizes are checked from the zip directory before anything is inflated).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 // Test-only: writes ECMA-376 agile encryption, the format of a workbook saved with an open password.
 import { encrypt, isEncrypted } from 'officecrypto-tool';
 import { runCli } from '../support/run-cli';
+import { suiteTempDir } from '../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-files-'));
+const dir = suiteTempDir('nianbao-files-');
 const put = (name: string, data: Buffer | string) => {
   const p = join(dir, name);
   writeFileSync(p, data);

@@ -1,14 +1,14 @@
 // Bad input as people type it into a real workbook: each kind becomes a finding that names the cell and says what
 // is expected; nothing crashes and nothing is changed.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { INPUT_CELLS } from '../../src/report';
 import { runCli } from '../support/run-cli';
 import { cellByName, loadWorkbook } from '../support/workbook-by-names';
+import { suiteTempDir } from '../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-bad-'));
+const dir = suiteTempDir('nianbao-bad-');
 let n = 0;
 
 /** A filled, consistent template with one cell changed by `edit`; returns the parsed --json result and the code. */

@@ -1,14 +1,14 @@
 // A template written by `nianbao template`, filled by an independent reader through its names, then validated and
 // exported: every value comes back, and the findings are the evaluator's on the same values.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { INPUT_CELLS, evaluateRules, type CellContent } from '../../src/report';
 import { runCli } from '../support/run-cli';
 import { cellByName, loadWorkbook } from '../support/workbook-by-names';
+import { suiteTempDir } from '../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-rt-'));
+const dir = suiteTempDir('nianbao-rt-');
 
 describe('template → fill by names → validate/export', () => {
   it('writes a template that validates with only blank warnings', async () => {

@@ -1,8 +1,7 @@
 // `nianbao narrative` on real .xlsx files, and the document export inside an esbuild bundle on this Node (docx 9
 // pulls nanoid 6, which declares node ≥ 22: the bundle must still run here, with docx bundled or external).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { main } from '../../src/cli/nianbao';
@@ -10,8 +9,9 @@ import { parseTemplateFile } from '../../src/cli/commands/narrative';
 import { filledWorkbook } from './workbook';
 import { largeValues } from '../narrative/fixtures';
 import { gaoxinqu2021 } from '../support/report-values';
+import { suiteTempDir } from '../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'nb-cli-'));
+const dir = suiteTempDir('nb-cli-');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

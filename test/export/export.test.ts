@@ -2,8 +2,7 @@
 // as .docx), its text in the national order with the tables' merged headers; the .html opened in chromium, with
 // what a user typed shown as text and nothing loaded from outside.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { exportDocuments, exportDocx, exportHtml, reportDocument, tableFromLayout } from '../../src/export';
@@ -22,11 +21,12 @@ import { withChromium } from '../support/chromium';
 import { SOFFICE, convertWithLibreOffice } from '../support/libreoffice';
 import { setName, text } from '../support/report-values';
 import { large, largeValues, reportOf, supplementOf } from '../narrative/fixtures';
+import { suiteTempDir } from '../support/temp-dir';
 
 const SCRIPT = '<script>window.__pwned = 1</script>';
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const PDFTOPPM = has('pdftoppm') && has('pdftotext');
-const dir = mkdtempSync(join(tmpdir(), 'nb-export-'));
+const dir = suiteTempDir('nb-export-');
 
 function hostileReport(): { report: Report; narrative: Narrative } {
   const v = largeValues();

@@ -22,9 +22,11 @@ import { validateWorkbookFile } from '../../src/cli/validate-file';
 import { loadReport } from '../../src/export/load-report';
 import { gaoxinqu2021, num, setName, text } from '../support/report-values';
 import { filledWorkbook } from '../export/workbook';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { suiteTempDir } from '../support/temp-dir';
+
+const dir = suiteTempDir('nb-sup-');
 
 describe('planSupplement', () => {
   const edits = planSupplement();
@@ -92,7 +94,6 @@ describe('the 补充信息 sheet in a real workbook', () => {
   });
 
   it('reports a wrong category sum (S.sum) and a typed unit (S.type) through nianbao validate, and passes when fixed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nb-sup-'));
     const bad = join(dir, 'bad.xlsx');
     writeFileSync(
       bad,

@@ -1,6 +1,6 @@
 // LibreOffice headless, with a private profile so parallel runs do not fight over one.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,12 +9,13 @@ export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => 
 export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
   if (!SOFFICE) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc');
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
-    {
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
+  try {
+    execFileSync(
+      SOFFICE,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

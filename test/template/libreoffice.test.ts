@@ -1,15 +1,15 @@
 // The template as another spreadsheet program sees it: LibreOffice Calc opens it, prints three A4 pages (one per
 // table) with the official labels, and a copy saved by LibreOffice still validates through its names.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { T2_TITLE, T3_ROWS, T3_TITLE, T4_TITLE } from '../../src/report';
 import { runCli } from '../support/run-cli';
 import { openWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { convertWithLibreOffice } from '../support/libreoffice';
+import { suiteTempDir } from '../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-lo-'));
+const dir = suiteTempDir('nianbao-lo-');
 
 describe('the template in LibreOffice Calc', () => {
   const file = join(dir, 'report.xlsx');
