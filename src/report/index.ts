@@ -17,4 +17,5 @@ export * from './rules/to-formula';
 export * from './sheet-edits/sheet-edit';
 export * from './sheet-edits/plan-template';
 export * from './sheet-edits/plan-repair';
+export * from './sheet-edits/plan-insertion';
 export * from './narrative';

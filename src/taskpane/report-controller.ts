@@ -3,12 +3,12 @@
 // against a real host without a DOM.
 import type { NamedRef, SpreadsheetHost } from '../hosts/spreadsheet-host';
 import {
+  planInsertion,
   ALL_VALUE_CELLS,
   FIRST_YEAR,
   INPUT_BY_NAME,
   LAST_YEAR,
   SUPPLEMENT_NAMES,
-  SUPPLEMENT_SHEET_NAME,
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
   cellLabel,
@@ -19,15 +19,12 @@ import {
   input,
   parseRange,
   planRepair,
-  planSupplement,
-  planTemplate,
   sortFindings,
   splitSheetRef,
   type CellContent,
   type Finding,
   type NamePlace,
 } from '../report';
-import { freeSheetName } from './free-sheet-name';
 import { ImportController } from './import/import-controller';
 import { PreviousController } from './previous/previous-controller';
 import { groupFindings, type FindingGroup } from './group-findings';
@@ -279,15 +276,12 @@ export class ReportController {
         this.set({ notice });
         return { ok: false, reason: 'exists', message: notice.text };
       }
-      const sheets = await this.host.sheetNames();
-      const sheet = freeSheetName(sheets);
       const agency = request.agency.trim();
-      const edits = planTemplate({ sheet, ...(agency ? { agency } : {}), ...(year ? { year } : {}) });
-      // The 补充信息 sheet comes with it, in the same batch (one applyEdits: the Excel host's syncs stay ≤ 3),
-      // unless a 补充信息 sheet of ours survives from an earlier template: the user's texts stay where they are.
-      const supNames = new Set(SUPPLEMENT_NAMES);
-      if (!names.some((n) => supNames.has(n.name) && n.ref !== null))
-        edits.push(...planSupplement({ sheet: freeSheetName([...sheets, sheet], SUPPLEMENT_SHEET_NAME) }));
+      // One batch with the 补充信息 sheet (one applyEdits: the Excel host's syncs stay ≤ 3).
+      const { sheet, edits } = planInsertion(
+        { sheets: await this.host.sheetNames(), names },
+        { ...(agency ? { agency } : {}), ...(year ? { year } : {}) },
+      );
       await this.write(() => this.host.applyEdits(edits));
       await this.refresh();
       await this.host.selectNamedCells([input('META', 'agency').name]);

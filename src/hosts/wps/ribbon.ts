@@ -1,14 +1,7 @@
 // The 年报助手 tab's callbacks, run in the add-in's main page. WPS calls them synchronously and has broken ribbons
 // whose callbacks were async (12.1.0.23542), so everything here finishes before returning: ET is synchronous, and the
 // host's *Now methods do the work without awaiting.
-import {
-  SUPPLEMENT_NAMES,
-  SUPPLEMENT_SHEET_NAME,
-  TEMPLATE_MARKER_NAME,
-  planSupplement,
-  planTemplate,
-} from '../../report';
-import { freeSheetName } from '../../taskpane/free-sheet-name';
+import { planInsertion, TEMPLATE_MARKER_NAME } from '../../report';
 import { XL, type EtApplication } from './et-api';
 import { requestCheck, startEditRelay, type RelayOptions } from './edit-relay';
 import { WpsHost } from './wps-host';
@@ -52,7 +45,7 @@ export function showTaskPane(app: EtApplication, url: string): void {
 }
 
 /**
- * 插入模板 from the ribbon, as the pane's 插入模板 does it (src/taskpane/report-controller.ts): the template on a new
+ * 插入模板 from the ribbon, with the pane's plan (planInsertion in src/report): the template on a new
  * sheet plus the 补充信息 sheet unless one of ours survives, in one batch; if the workbook already has a template, its
  * sheet is brought to the front instead. Without an open workbook, a new one is created first.
  */
@@ -64,13 +57,7 @@ export function insertTemplateFromRibbon(app: EtApplication, relay: RelayOptions
     host.selectNamedCellsNow([TEMPLATE_MARKER_NAME]);
     return 'exists';
   }
-  const sheets = host.sheetNamesNow();
-  const sheet = freeSheetName(sheets);
-  const edits = planTemplate({ sheet });
-  const supplement = new Set(SUPPLEMENT_NAMES);
-  if (!names.some((n) => supplement.has(n.name) && n.ref))
-    edits.push(...planSupplement({ sheet: freeSheetName([...sheets, sheet], SUPPLEMENT_SHEET_NAME) }));
-  host.applyEditsNow(edits);
+  host.applyEditsNow(planInsertion({ sheets: host.sheetNamesNow(), names }).edits);
   host.selectNamedCellsNow([TEMPLATE_MARKER_NAME]);
   return 'inserted';
 }

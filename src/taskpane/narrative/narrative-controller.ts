@@ -3,6 +3,7 @@
 // a template into its 补充信息 cell, and the N.* findings of the narrative.
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import {
+  freeSheetName,
   BLANK,
   DEFAULT_TEMPLATES,
   GENERATED_SECTIONS,
@@ -29,7 +30,6 @@ import {
   type TemplateProblem,
   type TypedSectionId,
 } from '../../report';
-import { freeSheetName } from '../free-sheet-name';
 import type { PaneState, ReportController } from '../report-controller';
 import { STRINGS } from '../strings.zh-CN';
 import { asCellText } from './cell-text';

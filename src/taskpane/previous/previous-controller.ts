@@ -4,6 +4,7 @@
 // 结转下年度继续办理 into this year's blank 上年结转 cells only, and lists the cells that hold something else.
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import {
+  freeSheetName,
   BLANK,
   INPUT_CELLS,
   PREVIOUS_CELLS,
@@ -17,7 +18,6 @@ import {
 } from '../../report';
 import type { CarryConflict, FormatVersion, ImportDiagnostic, SourceKind } from '../../report/import';
 import { PREVIOUS_SHEET_NAME, planPrevious } from '../../report/sheet-edits/plan-previous';
-import { freeSheetName } from '../free-sheet-name';
 import { isBlankContent } from '../import/fill-plan';
 import { loadImporter, runImporter } from '../import/load-importer';
 import { fileKindOf, readFileBytes, readReportFile } from '../import/read-source-file';
