@@ -75,6 +75,11 @@ export default tseslint.config(
                 .flatMap((o) => [`**/hosts/${o}/**`, `../${o}/**`, `../${o}`]),
               message: 'Hosts do not import one another.',
             },
+            {
+              // A host mounts the shared pane and knows nothing else of it.
+              group: ['**/taskpane/**', '!**/taskpane/mount', '!**/taskpane/TaskPane'],
+              message: 'A host only mounts the pane (taskpane/mount or taskpane/TaskPane).',
+            },
           ],
         },
       ],
