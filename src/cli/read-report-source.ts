@@ -2,31 +2,27 @@
 // it), or a published report as text or HTML (guarded: size, binary content, encoding) through the importer.
 // `nianbao import`, `nianbao audit` and `validate --previous` share it.
 import { open } from 'node:fs/promises';
-import { INPUT_CELLS, type CellContent } from '../report';
+import { FORMAT_TITLE, INPUT_CELLS, TABLE_NAMES, type CellContent } from '../report';
 import {
   TEXT_LIMITS,
   decodeReportText,
   fileKindOfName,
   importReport,
+  type FileKind,
   type ImportResult,
   type TextProblem,
 } from '../report/import';
 import { readTemplate } from '../hosts/read-template';
+import { megabytes } from '../hosts/xlsx/open-guard';
 import { openWorkbookFile, readBoundedFile } from '../hosts/xlsx/read-workbook';
 
-export type SourceKind = 'xlsx' | 'text' | 'html';
+export type SourceKind = FileKind;
 
 export type TextRead = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
-const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-export function kindOfPath(path: string): SourceKind | null {
-  return fileKindOfName(path);
-}
-
 const TEXT_PROBLEMS: Readonly<Record<TextProblem, string>> = {
   empty: '文件是空的（0 字节）',
-  tooLarge: `文件过大，年报全文通常小于 1 MB，上限为 ${MB(TEXT_LIMITS.bytes)}`,
+  tooLarge: `文件过大，年报全文通常小于 1 MB，上限为 ${megabytes(TEXT_LIMITS.bytes)}`,
   pdf: '这是一个 PDF 文件：请先用 pdftotext -layout 转为文本（.txt）再导入',
   zip: '这是一个压缩包（如 .xlsx 或 .docx），不是文本或网页文件',
   ole: '这是一个旧版 Office 文件（.doc/.xls）或加密文件，不是文本或网页文件',
@@ -35,20 +31,20 @@ const TEXT_PROBLEMS: Readonly<Record<TextProblem, string>> = {
 };
 
 /** Decodes a text file's bytes (decode-text.ts), with the CLI's words for what it is not. */
-export function decodeText(buf: Uint8Array): TextRead {
+function decodeText(buf: Uint8Array): TextRead {
   const decoded = decodeReportText(buf);
   return decoded.ok ? decoded : { ok: false, reason: TEXT_PROBLEMS[decoded.problem] };
 }
 
 /** Reads a text or HTML file within TEXT_LIMITS. */
-export async function readTextFile(path: string): Promise<TextRead> {
+async function readTextFile(path: string): Promise<TextRead> {
   const read = await readBoundedFile(path, TEXT_LIMITS.bytes, '年报全文');
   return read.ok ? decodeText(read.bytes) : read;
 }
 
 /** What kind a file is: by its extension, else by its first bytes. */
 export async function sniffKind(path: string): Promise<SourceKind> {
-  const byExt = kindOfPath(path);
+  const byExt = fileKindOfName(path);
   if (byExt) return byExt;
   try {
     const handle = await open(path, 'r');
@@ -63,6 +59,19 @@ export async function sniffKind(path: string): Promise<SourceKind> {
   } catch {
     return 'text';
   }
+}
+
+/** Why a text or HTML file that was read is still not a report. */
+export const NO_TABLES_REASON = `没有找到年报的表格（${TABLE_NAMES.T2}、${TABLE_NAMES.T3}、${TABLE_NAMES.T4}），不是${FORMAT_TITLE}，或内容不完整`;
+
+/** A text or HTML file read through the importer; a result of format 'unknown' is the caller's to judge. */
+export async function importReportFile(
+  path: string,
+  kind: 'text' | 'html',
+): Promise<{ readonly ok: true; readonly imported: ImportResult } | { readonly ok: false; readonly reason: string }> {
+  const text = await readTextFile(path);
+  // A .txt holding a web page is still read as one: only html is forced, text lets the importer sniff.
+  return text.ok ? { ok: true, imported: importReport(text.text, kind === 'html' ? { kind: 'html' } : {}) } : text;
 }
 
 export type ReportSource =
@@ -86,14 +95,9 @@ export async function readReportSource(path: string): Promise<ReportSource> {
     if (!read.ok) return { ok: false, kind, reason: read.reason };
     return { ok: true, kind, values: read.values.slice(0, INPUT_CELLS.length), imported: null };
   }
-  const text = await readTextFile(path);
-  if (!text.ok) return { ok: false, kind, reason: text.reason };
-  const imported = importReport(text.text, kind === 'html' ? { kind: 'html' } : {});
-  if (imported.formatVersion === 'unknown')
-    return {
-      ok: false,
-      kind,
-      reason: '没有找到年报的表格（表二、表三、表四），不是政府信息公开工作年度报告，或内容不完整',
-    };
+  const read = await importReportFile(path, kind);
+  if (!read.ok) return { ok: false, kind, reason: read.reason };
+  const { imported } = read;
+  if (imported.formatVersion === 'unknown') return { ok: false, kind, reason: NO_TABLES_REASON };
   return { ok: true, kind, values: imported.values, imported };
 }

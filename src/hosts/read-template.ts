@@ -31,9 +31,23 @@ export type TemplateRead =
     }
   | { readonly ok: false; readonly reason: string; readonly missing: readonly string[] };
 
-export function describeName(name: string): string {
+function describeName(name: string): string {
   const cell = VALUE_CELL_BY_NAME.get(name);
   return cell ? `${name}（${cellLabel(cell)}）` : name;
+}
+
+/** The first five names, described, and 等 when there are more: a reason shows examples, not 200 cells. */
+function someNames(names: readonly string[], describe: (name: string) => string = describeName): string {
+  return `${names.slice(0, 5).map(describe).join('；')}${names.length > 5 ? ' 等' : ''}`;
+}
+
+const REPAIR_HINT = '请在任务窗格中使用「修复」，或重新生成模板';
+
+/** The sheet most of the names point at (the first such sheet on a tie). */
+function mostUsedSheet(sheets: readonly string[]): string {
+  const tally = new Map<string, number>();
+  for (const s of sheets) tally.set(s, (tally.get(s) ?? 0) + 1);
+  return [...tally].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead> {
@@ -50,39 +64,29 @@ export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead>
     };
   const missing = INPUT_CELLS.map((c) => c.name).filter((n) => !refs.has(n));
   if (missing.length > 0) {
-    const broken = missing.filter((n) => names.some((x) => x.name === n));
-    const absent = missing.filter((n) => !broken.includes(n));
+    const listed = new Set(names.map((n) => n.name));
+    const broken = missing.filter((n) => listed.has(n));
+    const absent = missing.filter((n) => !listed.has(n));
     const parts: string[] = [];
     if (broken.length)
-      parts.push(
-        `${broken.length} 个名称指向无效位置（工作表被删除或改名、单元格被删除）：${broken.slice(0, 5).map(describeName).join('；')}${broken.length > 5 ? ' 等' : ''}`,
-      );
-    if (absent.length)
-      parts.push(
-        `缺少 ${absent.length} 个名称：${absent.slice(0, 5).map(describeName).join('；')}${absent.length > 5 ? ' 等' : ''}`,
-      );
-    return {
-      ok: false,
-      reason: `年报模板已损坏，${parts.join('；')}。请在任务窗格中使用「修复」，或重新生成模板`,
-      missing,
-    };
+      parts.push(`${broken.length} 个名称指向无效位置（工作表被删除或改名、单元格被删除）：${someNames(broken)}`);
+    if (absent.length) parts.push(`缺少 ${absent.length} 个名称：${someNames(absent)}`);
+    return { ok: false, reason: `年报模板已损坏，${parts.join('；')}。${REPAIR_HINT}`, missing };
   }
   // Every input sits on the template's sheet (where the marker, or most names, point); a name re-pointed at
   // another sheet would read a stranger's cell.
   const sheetOf = (n: string) => splitSheetRef(refs.get(n)!)!.sheet;
-  const tally = new Map<string, number>();
-  for (const c of INPUT_CELLS) tally.set(sheetOf(c.name), (tally.get(sheetOf(c.name)) ?? 0) + 1);
   const sheet = refs.has(TEMPLATE_MARKER_NAME)
     ? sheetOf(TEMPLATE_MARKER_NAME)
-    : [...tally].sort((a, b) => b[1] - a[1])[0][0];
+    : mostUsedSheet(INPUT_CELLS.map((c) => sheetOf(c.name)));
   const strays = INPUT_CELLS.map((c) => c.name).filter((n) => sheetOf(n) !== sheet);
   if (strays.length > 0)
     return {
       ok: false,
-      reason: `年报模板已损坏，${strays.length} 个名称指向了年报所在工作表「${sheet}」以外的位置：${strays
-        .slice(0, 5)
-        .map((n) => `${describeName(n)} → ${refs.get(n)}`)
-        .join('；')}${strays.length > 5 ? ' 等' : ''}。请在任务窗格中使用「修复」，或重新生成模板`,
+      reason: `年报模板已损坏，${strays.length} 个名称指向了年报所在工作表「${sheet}」以外的位置：${someNames(
+        strays,
+        (n) => `${describeName(n)} → ${refs.get(n)}`,
+      )}。${REPAIR_HINT}`,
       missing: strays,
     };
   const wanted = ALL_VALUE_CELLS.map((c) => c.name).filter((n) => refs.has(n));

@@ -27,7 +27,10 @@ export interface SpreadsheetHost {
   readNamedCells(names: readonly string[]): Promise<NamedCellsRead>;
   /** Applies planned edits in one batch where the host allows it. Never clears a value it was not told to write. */
   applyEdits(edits: readonly SheetEdit[]): Promise<void>;
-  /** Writes values into named cells (the user's accepted fixes, an import). */
+  /**
+   * Writes values into named cells (the user's accepted fixes, an import). null empties the cell, as an explicit
+   * request; callers that must not clear leave the name out. (In a planned `values` edit null means "leave as is".)
+   */
   writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void>;
   /** Selects the cells (first one active) and brings their sheet to the front. */
   selectNamedCells(names: readonly string[]): Promise<void>;

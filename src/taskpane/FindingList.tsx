@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { formatNumber, type Finding } from '../report';
 import type { FindingGroup } from './group-findings';
 import { useReportController } from './host-context';
-import { nameLabel } from './report-controller';
+import { nameLabel } from './message-words';
 import { STRINGS } from './strings.zh-CN';
 
 const useStyles = makeStyles({

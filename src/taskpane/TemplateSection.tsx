@@ -5,7 +5,7 @@ import { FIRST_YEAR, LAST_YEAR, TEMPLATE_VERSION } from '../report';
 import { EmptyState } from './EmptyState';
 import { usePaneState, useReportController } from './host-context';
 import { enterSubmits } from './ime-enter';
-import { nameLabel } from './report-controller';
+import { nameLabel } from './message-words';
 import { isDamaged, type TemplateHealth } from './template-health';
 import { STRINGS } from './strings.zh-CN';
 

@@ -6,12 +6,10 @@ import {
   planInsertion,
   ALL_VALUE_CELLS,
   FIRST_YEAR,
-  INPUT_BY_NAME,
   LAST_YEAR,
   SUPPLEMENT_NAMES,
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
-  cellLabel,
   checkNumber,
   countBySeverity,
   evaluateRules,
@@ -28,6 +26,7 @@ import {
 import { ImportController } from './import/import-controller';
 import { PreviousController } from './previous/previous-controller';
 import { groupFindings, type FindingGroup } from './group-findings';
+import { errorText, nameLabel } from './message-words';
 import { STRINGS } from './strings.zh-CN';
 import { TEMPLATE_NAMES, isDamaged, templateHealth, type TemplateHealth } from './template-health';
 
@@ -91,17 +90,6 @@ export const INITIAL_STATE: PaneState = {
   reads: 0,
   cells: new Map(),
 };
-
-/** The words for a defined name in a message: 表三「…」行「…」列, or the marker's description. */
-export function nameLabel(name: string): string {
-  if (name === TEMPLATE_MARKER_NAME) return STRINGS.template.marker;
-  const cell = INPUT_BY_NAME.get(name) ?? VALUE_CELL_BY_NAME.get(name);
-  return cell ? cellLabel(cell) : name;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Full-width digits (２０２５) are what a Chinese IME often types; the year field accepts them. */
 function parseYear(text: string): number | null {
@@ -298,15 +286,20 @@ export class ReportController {
 
   /** Brings the template to the front with the agency cell selected (or the first name that still exists). */
   async goToTemplate(): Promise<void> {
-    const missing = this.state.template.kind === 'found' ? new Set(this.state.template.missing) : new Set<string>();
+    const missing = this.missingNames();
     const target = TEMPLATE_NAMES.find((n) => !missing.has(n));
     if (target) await this.select([target]);
   }
 
   /** Selects a finding's cells, the highlighted one first (the order Finding.cells already has). */
   async selectFinding(finding: Finding): Promise<void> {
-    const missing = this.state.template.kind === 'found' ? new Set(this.state.template.missing) : new Set<string>();
+    const missing = this.missingNames();
     await this.select(finding.cells.filter((n) => !missing.has(n)));
+  }
+
+  /** Template names the last read found missing (selecting one would fail). */
+  private missingNames(): ReadonlySet<string> {
+    return new Set(this.state.template.kind === 'found' ? this.state.template.missing : []);
   }
 
   /** Selects named cells (the first active), e.g. a narrative cell of 补充信息. */

@@ -2,10 +2,9 @@
 import {
   ALL_VALUE_CELLS,
   BLANK,
-  INPUT_CELLS,
+  PREVIOUS_PREFIX,
   VALUE_CELL_BY_NAME,
   input,
-  inputName,
   type CellContent,
   type TableId,
 } from '../../src/report';
@@ -16,7 +15,7 @@ export const text = (t: string): CellContent => ({ kind: 'text', text: t });
 /** Every input 0, with an agency and a year: a report that passes every rule. */
 export function zeroReport(): CellContent[] {
   return ALL_VALUE_CELLS.map((c) => {
-    if (c.name.startsWith('nb_prev_')) return BLANK;
+    if (c.name.startsWith(PREVIOUS_PREFIX)) return BLANK;
     if (c.kind === 'text') return text('测试市人民政府办公室');
     if (c.kind === 'year') return num(2025);
     return num(0);
@@ -42,7 +41,7 @@ export function setName(values: CellContent[], name: string, v: CellContent | nu
 }
 
 export function get(values: readonly CellContent[], table: TableId, row: string, column: string): CellContent {
-  return values[INPUT_CELLS.find((c) => c.name === inputName(table, row, column))!.index];
+  return values[input(table, row, column).index];
 }
 
 /** The published figures of shared/samples/published-2021-gaoxinqu.txt (a consistent report). */

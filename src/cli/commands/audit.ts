@@ -6,20 +6,22 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
-  INPUT_CELLS,
   RULE_BY_ID,
+  SEVERITY_LABEL,
   countBySeverity,
   displayContent,
   evaluateRules,
+  input,
   sortFindings,
   type CellContent,
   type Finding,
+  type Severity,
 } from '../../report';
-import { importReport } from '../../report/import';
+import { fileKindOfName } from '../../report/import';
 import { EXIT, type CliCommand, type CliIO } from '../cli-command';
-import { parse } from '../args';
+import { parse, usageError } from '../args';
 import { csvField } from '../report-json';
-import { kindOfPath, readTextFile, sniffKind, type SourceKind } from '../read-report-source';
+import { NO_TABLES_REASON, importReportFile, sniffKind, type SourceKind } from '../read-report-source';
 import { validateWorkbookFile } from '../validate-file';
 
 export interface AuditRow {
@@ -48,31 +50,51 @@ export interface AuditSummary {
   readonly withErrors: number;
   readonly passed: number;
   /** Per rule: how many files break it and how many findings in all. */
-  readonly rules: readonly { rule: string; severity: string; title: string; files: number; findings: number }[];
+  readonly rules: readonly { rule: string; severity: Severity; title: string; files: number; findings: number }[];
 }
 
 const FIRST_SHOWN = 3;
 /** The ideographic space between fields of a line (full-width, as Chinese text aligns). */
 const GAP = '\u3000';
-const AUDITED = new Set<SourceKind>(['xlsx', 'text', 'html']);
 
 function metaOf(values: readonly CellContent[]): { agency: string | null; year: number | string | null } {
-  const agency = values[INPUT_CELLS.find((c) => c.rowId === 'agency')!.index];
-  const year = values[INPUT_CELLS.find((c) => c.rowId === 'year')!.index];
+  const agency = values[input('META', 'agency').index];
+  const year = values[input('META', 'year').index];
   return {
     agency: agency && agency.kind !== 'blank' ? displayContent(agency) : null,
     year: year?.kind === 'number' ? year.value : year && year.kind !== 'blank' ? displayContent(year) : null,
   };
 }
 
-function tally(findings: readonly Finding[]) {
+/** The row of a file that was read: its findings counted per rule, the first few (blank cells last) quoted. */
+function readRow(
+  path: string,
+  kind: SourceKind,
+  values: readonly CellContent[],
+  format: NonNullable<AuditRow['format']>,
+  findings: readonly Finding[],
+  diagnostics: number,
+): AuditRow {
   const rules: Record<string, number> = {};
   for (const f of findings) rules[f.rule] = (rules[f.rule] ?? 0) + 1;
   const sorted = sortFindings(findings);
   const first = [...sorted.filter((f) => f.rule !== 'blank'), ...sorted.filter((f) => f.rule === 'blank')]
     .slice(0, FIRST_SHOWN)
     .map((f) => f.message);
-  return { rules, first, ...countBySeverity(findings) };
+  const counts = countBySeverity(findings);
+  return {
+    file: basename(path),
+    path,
+    kind,
+    ...metaOf(values),
+    format,
+    errors: counts.error,
+    warnings: counts.warning,
+    diagnostics,
+    first,
+    error: null,
+    rules,
+  };
 }
 
 const failed = (path: string, kind: SourceKind, reason: string): AuditRow => ({
@@ -97,45 +119,20 @@ export async function auditFile(path: string): Promise<AuditRow> {
     if (kind === 'xlsx') {
       const outcome = await validateWorkbookFile(path);
       if (!outcome.readable || !outcome.values) return failed(path, kind, outcome.json.error ?? '无法读取');
-      const t = tally(outcome.findings);
-      return {
-        file: basename(path),
-        path,
-        kind,
-        ...metaOf(outcome.values),
-        format: 'template',
-        errors: t.error,
-        warnings: t.warning,
-        diagnostics: 0,
-        first: t.first,
-        error: null,
-        rules: t.rules,
-      };
+      return readRow(path, kind, outcome.values, 'template', outcome.findings, 0);
     }
-    const text = await readTextFile(path);
-    if (!text.ok) return failed(path, kind, text.reason);
-    const r = importReport(text.text, kind === 'html' ? { kind: 'html' } : {});
+    const read = await importReportFile(path, kind);
+    if (!read.ok) return failed(path, kind, read.reason);
+    const r = read.imported;
     if (r.formatVersion === 'unknown')
       return {
-        ...failed(path, kind, '没有找到年报的表格（表二、表三、表四），不是年度报告或内容不完整'),
+        ...failed(path, kind, NO_TABLES_REASON),
         ...metaOf(r.values),
         format: 'unknown',
         diagnostics: r.diagnostics.length,
       };
-    const t = tally(evaluateRules(r.values, { scopes: ['report'] }));
-    return {
-      file: basename(path),
-      path,
-      kind,
-      ...metaOf(r.values),
-      format: r.formatVersion,
-      errors: t.error,
-      warnings: t.warning,
-      diagnostics: r.diagnostics.length,
-      first: t.first,
-      error: null,
-      rules: t.rules,
-    };
+    const findings = evaluateRules(r.values, { scopes: ['report'] });
+    return readRow(path, kind, r.values, r.formatVersion, findings, r.diagnostics.length);
   } catch (e) {
     return failed(path, kind, `读取时出错：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
@@ -161,7 +158,7 @@ export async function* auditTargets(inputs: readonly string[]): AsyncGenerator<s
         if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
         const p = join(dir, e.name);
         if (e.isDirectory() && depth < 8) yield* walk(p, depth + 1);
-        else if (e.isFile() && AUDITED.has(kindOfPath(p) as SourceKind)) yield p;
+        else if (e.isFile() && fileKindOfName(p)) yield p; // .xlsx, .txt, .html: every kind the audit reads
       }
     };
     yield* walk(input, 0);
@@ -245,7 +242,7 @@ export function auditCsvLine(row: AuditRow): string {
 }
 
 function rowLine(row: AuditRow): string {
-  const mark = row.error ? '✗' : row.errors > 0 ? '✗' : '✓';
+  const mark = row.error || row.errors > 0 ? '✗' : '✓';
   if (row.error) return `${mark} ${row.path}${GAP}无法读取：${row.error}\n`;
   const meta = `${row.agency ?? '（无机关名称）'}${GAP}${row.year ?? '（无年度）'}${GAP}${FORMAT_WORDS[row.format!]}`;
   const counts = `错误 ${row.errors}${GAP}提示 ${row.warnings}${row.kind === 'xlsx' ? '' : `${GAP}导入说明 ${row.diagnostics}`}`;
@@ -276,14 +273,8 @@ export const auditCommand: CliCommand = {
   usage: 'nianbao audit <文件夹或文件…> [--csv out.csv] [--json]',
   async run(args, io) {
     const p = parse(args, { csv: { type: 'string' }, json: { type: 'boolean' } });
-    if ('error' in p) {
-      io.err(`${p.error}\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
-    if (p.positionals.length === 0) {
-      io.err(`请指定要检查的文件夹或文件。\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if ('error' in p) return usageError(io, p.error, this.usage);
+    if (p.positionals.length === 0) return usageError(io, '请指定要检查的文件夹或文件。', this.usage);
     const csvPath = p.values.csv as string | undefined;
     const csv = csvPath ? createWriteStream(csvPath, { encoding: 'utf8' }) : null;
     if (csv) await write(csv, `\ufeff${AUDIT_CSV_COLUMNS.join(',')}\r\n`);
@@ -294,7 +285,7 @@ export const auditCommand: CliCommand = {
       const row = await auditFile(path);
       tally.add(row);
       if (csv) await write(csv, `${auditCsvLine(row)}\r\n`);
-      if (p.values.json) rows.push({ ...row, first: row.first });
+      if (p.values.json) rows.push(row);
       else {
         if (io.interactive) io.err('\r\x1b[2K');
         io.out(rowLine(row));
@@ -310,9 +301,7 @@ export const auditCommand: CliCommand = {
       );
       if (summary.rules.length) io.out('按规则汇总（涉及文件数 / 问题数）：\n');
       for (const r of summary.rules)
-        io.out(
-          `  ${r.severity === 'error' ? '错误' : '提示'}  ${r.rule.padEnd(12)} ${r.files} / ${r.findings}${GAP}${r.title}\n`,
-        );
+        io.out(`  ${SEVERITY_LABEL[r.severity]}  ${r.rule.padEnd(12)} ${r.files} / ${r.findings}${GAP}${r.title}\n`);
       if (csvPath) io.out(`已写入 ${csvPath}\n`);
     }
     if (summary.files === 0) {

@@ -3,7 +3,7 @@ import { renderNarrative } from '../../report';
 import { exportDocuments } from '../../export/export-documents';
 import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
-import { parse } from '../args';
+import { parse, usageError } from '../args';
 import { inputsCsv } from '../report-json';
 import { validateWorkbookFile } from '../validate-file';
 
@@ -12,18 +12,13 @@ export const exportCommand: CliCommand = {
   usage: 'nianbao export report.xlsx [--csv out.csv] [--docx report.docx] [--html report.html]',
   async run(args, io) {
     const p = parse(args, { csv: { type: 'string' }, docx: { type: 'string' }, html: { type: 'string' } });
-    if ('error' in p) {
-      io.err(`${p.error}\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if ('error' in p) return usageError(io, p.error, this.usage);
     const [path] = p.positionals;
     const csv = p.values.csv as string | undefined;
     const docx = p.values.docx as string | undefined;
     const html = p.values.html as string | undefined;
-    if (!path || !(csv || docx || html)) {
-      io.err(`请指定要导出的 .xlsx 文件，以及 --csv、--docx、--html 中至少一个输出文件。\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if (!path || !(csv || docx || html))
+      return usageError(io, '请指定要导出的 .xlsx 文件，以及 --csv、--docx、--html 中至少一个输出文件。', this.usage);
     if (csv) {
       const outcome = await validateWorkbookFile(path);
       if (!outcome.readable) {

@@ -1,14 +1,16 @@
 // `nianbao import report.txt|report.html -o report.xlsx [--json]`: reads a published report back into the template.
 // Prints what it found (机关名称, 年度, format, how many cells, the narrative parts) and every diagnostic; with -o
 // writes the template filled with the imported values (and the narrative into 补充信息 when the template has it).
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import {
   INPUT_CELLS,
+  NARRATIVE_HEADINGS,
+  SEVERITY_LABEL,
   countBySeverity,
   displayContent,
   evaluateRules,
-  planTemplate,
+  input,
+  planInsertion,
   sortFindings,
   type CellContent,
 } from '../../report';
@@ -16,7 +18,7 @@ import { TEXT_FIELDS } from '../../report/layout/supplement';
 import type { ImportResult } from '../../report/import';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand, type CliIO } from '../cli-command';
-import { parse } from '../args';
+import { parse, refusesOverwrite, usageError } from '../args';
 import { readReportSource } from '../read-report-source';
 
 const GAP = '\u3000';
@@ -36,7 +38,8 @@ export async function writeImportedWorkbook(r: ImportResult, path: string): Prom
   const agency = r.report.agency ?? undefined;
   const year = r.report.year ?? undefined;
   const host = new XlsxHost();
-  await host.applyEdits(planTemplate({ agency, year }));
+  // The same workbook `nianbao template` writes: the report and its 补充信息 sheet, where the imported texts go.
+  await host.applyEdits(planInsertion({ sheets: [], names: [] }, { agency, year }).edits);
   const values = new Map<string, string | number | null>();
   INPUT_CELLS.forEach((c, i) => {
     const v = r.values[i];
@@ -55,7 +58,7 @@ export async function writeImportedWorkbook(r: ImportResult, path: string): Prom
 }
 
 function printSummary(path: string, r: ImportResult, io: CliIO): void {
-  const cell = (rowId: string) => r.values[INPUT_CELLS.find((c) => c.rowId === rowId)!.index];
+  const cell = (rowId: 'agency' | 'year') => r.values[input('META', rowId).index];
   const filled = INPUT_CELLS.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
   const total = INPUT_CELLS.filter((c) => c.table !== 'META').length;
   io.out(`文件：${path}（${r.source === 'html' ? '网页' : '文本'}）\n`);
@@ -66,7 +69,7 @@ function printSummary(path: string, r: ImportResult, io: CliIO): void {
   const n = r.narrative;
   const len = (s: string | null) => (s ? `${s.length} 字` : '未找到');
   io.out(
-    `文字部分：一、总体情况 ${len(n.overall)}（${n.overallParts.length} 个小节）；五、存在的主要问题及改进情况 ${len(n.problems)}；六、其他需要报告的事项 ${len(n.other)}\n`,
+    `文字部分：${NARRATIVE_HEADINGS.overall} ${len(n.overall)}（${n.overallParts.length} 个小节）；${NARRATIVE_HEADINGS.problems} ${len(n.problems)}；${NARRATIVE_HEADINGS.other} ${len(n.other)}\n`,
   );
   if (r.diagnostics.length === 0) io.out('导入说明：无（所有数字均按原样读取）\n');
   else {
@@ -88,20 +91,11 @@ export const importCommand: CliCommand = {
       json: { type: 'boolean' },
       force: { type: 'boolean' },
     });
-    if ('error' in p) {
-      io.err(`${p.error}\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if ('error' in p) return usageError(io, p.error, this.usage);
     const [path, ...extra] = p.positionals;
-    if (!path || extra.length) {
-      io.err(`请指定一个要导入的年报文件（.txt 或 .html）。\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if (!path || extra.length) return usageError(io, '请指定一个要导入的年报文件（.txt 或 .html）。', this.usage);
     const out = p.values.output as string | undefined;
-    if (out && existsSync(out) && !p.values.force) {
-      io.err(`文件 ${out} 已存在，为免覆盖已填写的内容没有写入；确需覆盖请加 --force\n`);
-      return EXIT.unreadable;
-    }
+    if (out && refusesOverwrite(io, out, p.values.force)) return EXIT.unreadable;
     const source = await readReportSource(path);
     if (!source.ok) {
       io.err(`无法导入 ${path}：${source.reason}\n`);
@@ -137,7 +131,7 @@ export const importCommand: CliCommand = {
           ? `校验：表格数字之间没有发现错误（${counts.warning} 个提示）\n`
           : `校验：${counts.error} 个错误，${counts.warning} 个提示\n`,
       );
-      for (const f of findings) io.out(`  ${f.severity === 'error' ? '错误' : '提示'}  ${f.message}\n`);
+      for (const f of findings) io.out(`  ${SEVERITY_LABEL[f.severity]}  ${f.message}\n`);
     }
     if (out) {
       const written = await writeImportedWorkbook(r, out);

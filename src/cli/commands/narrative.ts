@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   GENERATED_SECTIONS,
+  SUPPLEMENT_SHEET_NAME,
   checkNarrativeDocument,
   formatTemplateProblem,
   renderNarrative,
@@ -12,7 +13,7 @@ import {
 } from '../../report';
 import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
-import { parse } from '../args';
+import { parse, usageError } from '../args';
 
 const MARKER = /^[ \t]*【([^】]+)】[ \t]*$/;
 
@@ -76,15 +77,9 @@ export const narrativeCommand: CliCommand = {
   usage: 'nianbao narrative report.xlsx [--template 模板文件] [--json]',
   async run(args, io) {
     const p = parse(args, { template: { type: 'string' }, json: { type: 'boolean' } });
-    if ('error' in p) {
-      io.err(`${p.error}\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if ('error' in p) return usageError(io, p.error, this.usage);
     const [path, ...extra] = p.positionals;
-    if (!path || extra.length) {
-      io.err(`请指定一个年报 .xlsx 文件。\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if (!path || extra.length) return usageError(io, '请指定一个年报 .xlsx 文件。', this.usage);
     let templates: NarrativeTemplates = {};
     const templatePath = p.values.template as string | undefined;
     if (templatePath) {
@@ -137,7 +132,7 @@ export const narrativeCommand: CliCommand = {
       );
     } else {
       if (!loaded.hasSupplement)
-        io.out('注意：工作簿中没有「补充信息」工作表，主动公开总数、收费等数字按未填写处理。\n\n');
+        io.out(`注意：工作簿中没有「${SUPPLEMENT_SHEET_NAME}」工作表，主动公开总数、收费等数字按未填写处理。\n\n`);
       for (const s of sections) {
         io.out(`【${s.label}】${s.isDefault ? '' : '（自定义模板）'}\n`);
         if (s.problems.length)

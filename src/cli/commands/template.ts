@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { FIRST_YEAR, LAST_YEAR, planSupplement, planTemplate } from '../../report';
+import { FIRST_YEAR, LAST_YEAR, planInsertion } from '../../report';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand } from '../cli-command';
-import { parse } from '../args';
+import { parse, refusesOverwrite, usageError } from '../args';
 
 export const templateCommand: CliCommand = {
   summary: '生成年报模板工作簿（.xlsx）',
@@ -16,15 +15,9 @@ export const templateCommand: CliCommand = {
       'amount-format': { type: 'string' },
       force: { type: 'boolean' },
     });
-    if ('error' in p) {
-      io.err(`${p.error}\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if ('error' in p) return usageError(io, p.error, this.usage);
     const out = p.values.output as string | undefined;
-    if (!out) {
-      io.err(`请用 -o 指定输出文件。\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if (!out) return usageError(io, '请用 -o 指定输出文件。', this.usage);
     const yearText = p.values.year as string | undefined;
     const year = yearText === undefined ? undefined : Number(yearText);
     if (year !== undefined && !(Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR)) {
@@ -36,13 +29,10 @@ export const templateCommand: CliCommand = {
       io.err(`--amount-format 只能是 upTo4（最多 4 位小数）或 fixed4（固定 4 位小数），收到「${amountFormat}」\n`);
       return EXIT.unreadable;
     }
-    if (existsSync(out) && !p.values.force) {
-      io.err(`文件 ${out} 已存在，为免覆盖已填写的内容没有写入；确需覆盖请加 --force\n`);
-      return EXIT.unreadable;
-    }
+    if (refusesOverwrite(io, out, p.values.force)) return EXIT.unreadable;
     const host = new XlsxHost();
-    await host.applyEdits(planTemplate({ agency: p.values.agency as string | undefined, year, amountFormat }));
-    await host.applyEdits(planSupplement());
+    const agency = p.values.agency as string | undefined;
+    await host.applyEdits(planInsertion({ sheets: [], names: [] }, { agency, year, amountFormat }).edits);
     await writeFile(out, await host.toBuffer());
     io.out(`已生成年报模板：${out}\n`);
     return EXIT.ok;

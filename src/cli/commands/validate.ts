@@ -1,27 +1,20 @@
-import { INPUT_CELLS, displayContent, sortFindings, type CellContent } from '../../report';
+import { SEVERITY_LABEL, displayContent, input, sortFindings, type CellContent } from '../../report';
 import { previousValuesFrom } from '../../report/import';
 import { readReportSource } from '../read-report-source';
 import { EXIT, type CliCommand } from '../cli-command';
-import { parse } from '../args';
+import { parse, usageError } from '../args';
 import { validateWorkbookFile } from '../validate-file';
 
 const BLANKS_SHOWN = 5;
-const SEVERITY_LABEL = { error: '错误', warning: '提示' } as const;
 
 export const validateCommand: CliCommand = {
   summary: '校验已填写的年报工作簿，列出错误和提示（退出码 0 通过，1 有错误，2 无法读取）',
   usage: 'nianbao validate report.xlsx [--json] [--previous 上年.xlsx|上年.txt|上年.html]',
   async run(args, io) {
     const p = parse(args, { json: { type: 'boolean' }, previous: { type: 'string' } });
-    if ('error' in p) {
-      io.err(`${p.error}\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if ('error' in p) return usageError(io, p.error, this.usage);
     const [path, ...extra] = p.positionals;
-    if (!path || extra.length) {
-      io.err(`请指定一个要校验的 .xlsx 文件。\n用法：${this.usage}\n`);
-      return EXIT.unreadable;
-    }
+    if (!path || extra.length) return usageError(io, '请指定一个要校验的 .xlsx 文件。', this.usage);
     // Last year's report (our workbook, or the published text/HTML) for the cross-year rules X.carry, X.inforce.
     const previousPath = p.values.previous as string | undefined;
     let previous: CellContent[] | undefined;
@@ -42,8 +35,8 @@ export const validateCommand: CliCommand = {
     }
     if (!p.values.json) {
       const values = outcome.values!;
-      const agency = values[INPUT_CELLS.find((c) => c.rowId === 'agency')!.index];
-      const year = values[INPUT_CELLS.find((c) => c.rowId === 'year')!.index];
+      const agency = values[input('META', 'agency').index];
+      const year = values[input('META', 'year').index];
       io.out(
         `文件：${path}（年报助手模板，版本 ${json.template?.version ?? '未知'}，工作表「${json.template?.sheet}」）\n`,
       );

@@ -1,7 +1,7 @@
 // SpreadsheetHost over Office.js (Excel on Windows, Mac and the web). Round trips are the cost that matters
 // (each sync crosses the network on the web), so: template insertion reads once and writes once; reading the
 // named cells is one sync, from a cached name → address map checked in that same sync.
-import { BLANK, rangeA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
+import { BLANK, boundingBox, boxA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
 import { describeOfficeError } from './office-errors';
 import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
@@ -25,10 +25,6 @@ function nameMapOf(items: readonly { name: string; formula: string }[]): NameMap
 
 function sameTarget(a: NameTarget | null | undefined, b: NameTarget | null | undefined): boolean {
   return (a ?? null) === null ? (b ?? null) === null : !!b && a!.sheet === b.sheet && a!.range === b.range;
-}
-
-function boxA1(b: RangeRef): string {
-  return rangeA1(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1);
 }
 
 function inside(outer: RangeRef, row: number, col: number): boolean {
@@ -107,27 +103,19 @@ export class ExcelHost implements SpreadsheetHost {
   /** One sync: every sheet's bounding range of the wanted cells, their merges, and the names to check the map. */
   private async readOnce(names: readonly string[], map: NameMap): Promise<NamedCellsRead | null> {
     const targets = names.map((n) => map.get(n.toLowerCase())?.target ?? null);
-    const bySheet = new Map<string, { sheet: string; box: RangeRef }>();
+    const bySheet = new Map<string, { sheet: string; cells: { row: number; col: number }[] }>();
     for (const t of targets) {
       if (!t) continue;
       const key = t.sheet.toLowerCase();
-      const cur = bySheet.get(key)?.box;
-      bySheet.set(key, {
-        sheet: t.sheet,
-        box: cur
-          ? {
-              top: Math.min(cur.top, t.box.top),
-              left: Math.min(cur.left, t.box.left),
-              bottom: Math.max(cur.bottom, t.box.top),
-              right: Math.max(cur.right, t.box.left),
-            }
-          : { top: t.box.top, left: t.box.left, bottom: t.box.top, right: t.box.left },
-      });
+      const entry = bySheet.get(key) ?? { sheet: t.sheet, cells: [] };
+      entry.cells.push({ row: t.box.top, col: t.box.left });
+      bySheet.set(key, entry);
     }
     const withMerges = this.supports('1.13');
     return this.run('读取单元格', async (ctx) => {
       const check = ctx.workbook.names.load('items/name,items/formula');
-      const reads = [...bySheet].map(([key, { sheet, box }]) => {
+      const reads = [...bySheet].map(([key, { sheet, cells }]) => {
+        const box = boundingBox(cells);
         const range = ctx.workbook.worksheets.getItem(sheet).getRange(boxA1(box));
         range.load('values,valueTypes,formulas');
         const merged = withMerges ? range.getMergedAreasOrNullObject().load('address') : null;
@@ -219,7 +207,8 @@ export class ExcelHost implements SpreadsheetHost {
     const lost = [...values.keys()].filter((n) => !map.get(n.toLowerCase())?.target);
     if (lost.length)
       throw new Error(`找不到名称 ${lost.join('、')} 所指的单元格，未写入任何值。请先在任务窗格中修复年报模板。`);
-    const entries = [...values].filter(([, v]) => v !== null);
+    // null empties the cell (the interface's meaning); Office.js clears a cell written with "".
+    const entries = [...values].map(([name, v]) => [name, v ?? ''] as const);
     if (!entries.length) return;
     await this.ownWrite(() =>
       this.run('写入单元格', async (ctx) => {

@@ -26,7 +26,7 @@ export function officeContent(value: unknown, valueType: string | undefined, for
 }
 
 /** Splits a RangeAreas address "年报!A1:C1,'a,b'!D4" at the commas outside quoted sheet names. */
-export function splitAreas(address: string): string[] {
+function splitAreas(address: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;

@@ -2,6 +2,7 @@
 // Excel in a single batch. Nothing here syncs; ExcelHost.applyEdits reads the workbook once before and syncs
 // once after.
 import { columnLetters, HIGHLIGHT, parseRange, type CellFormat, type SheetEdit } from '../../report';
+import { equalRuns } from '../write-runs';
 import { columnWidthPoints, hex, inches } from './office-values';
 
 /** What the read before the batch found. Keys are lower-cased (Excel compares sheet and defined names so). */
@@ -61,27 +62,12 @@ function queueFormat(range: Excel.Range, address: string, f: CellFormat): void {
   if (f.locked !== undefined) fmt.protection.locked = f.locked;
 }
 
-/** Consecutive runs of equal sizes, so a row of 15 equal widths costs one call. */
-function runs(first: number, sizes: readonly number[]): { from: number; to: number; size: number }[] {
-  const out: { from: number; to: number; size: number }[] = [];
-  sizes.forEach((s, i) => {
-    const last = out[out.length - 1];
-    if (last && last.size === s && last.to === first + i - 1) last.to = first + i;
-    else out.push({ from: first + i, to: first + i, size: s });
-  });
-  return out;
-}
-
-function sheetOf(edit: SheetEdit): string {
-  return edit.sheet;
-}
-
 /** Sheets the edits change beyond names; a protected one must be unprotected first, then protected again. */
 function sheetsNeedingUnprotect(edits: readonly SheetEdit[], before: WorkbookBefore): Set<string> {
   const out = new Set<string>();
   for (const e of edits) {
     if (e.op === 'defineName' || e.op === 'protect' || e.op === 'addSheet') continue;
-    if (before.sheets.get(sheetOf(e).toLowerCase())?.protected) out.add(sheetOf(e).toLowerCase());
+    if (before.sheets.get(e.sheet.toLowerCase())?.protected) out.add(e.sheet.toLowerCase());
   }
   return out;
 }
@@ -124,14 +110,15 @@ export function queueEdits(
         options.onSheetAdded?.(ws);
         break;
       }
+      // Equal neighbours share one call, so a row of 15 equal widths costs one.
       case 'columnWidths':
-        for (const run of runs(e.first, e.widths))
-          sheet(e.sheet).getRange(`${columnLetters(run.from)}1:${columnLetters(run.to)}1`).format.columnWidth =
-            columnWidthPoints(run.size);
+        for (const [i, j, w] of equalRuns(e.widths))
+          sheet(e.sheet).getRange(`${columnLetters(e.first + i)}1:${columnLetters(e.first + j)}1`).format.columnWidth =
+            columnWidthPoints(w);
         break;
       case 'rowHeights':
-        for (const run of runs(e.first, e.heights))
-          sheet(e.sheet).getRange(`A${run.from}:A${run.to}`).format.rowHeight = run.size;
+        for (const [i, j, h] of equalRuns(e.heights))
+          sheet(e.sheet).getRange(`A${e.first + i}:A${e.first + j}`).format.rowHeight = h;
         break;
       case 'values':
         // Office.js leaves a cell whose entry is null as it is: labels go in, the user's inputs stay.

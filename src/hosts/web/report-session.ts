@@ -1,7 +1,7 @@
 // What the web page does with its one workbook, without UI: build the report from the template plan, restore
 // work in progress, keep it saved as the user types, open an .xlsx and save one. ExcelJS is loaded only when a
 // file is opened or saved.
-import { ALL_VALUE_CELLS, PREVIOUS_CELLS, input } from '../../report';
+import { ALL_VALUE_CELLS, FORMAT_TITLE, PREVIOUS_CELLS, input } from '../../report';
 import { previousPlan, reportPlan } from './report-plan';
 import type { UniverHost } from './univer-host';
 import { loadWork, savedValue, storeWork, type SavedValue, type SavedWork } from './saved-work';
@@ -125,6 +125,6 @@ export class ReportSession {
 function defaultFileName(values: ReadonlyMap<string, SavedValue>): string {
   const agency = values.get(input('META', 'agency').name);
   const year = values.get(input('META', 'year').name);
-  const parts = ['政府信息公开工作年度报告', typeof agency === 'string' ? agency : '', year ? String(year) : ''];
+  const parts = [FORMAT_TITLE, typeof agency === 'string' ? agency : '', year ? String(year) : ''];
   return `${parts.filter(Boolean).join('-')}.xlsx`;
 }

@@ -1,7 +1,16 @@
 // Turns planned SheetEdits into ET calls, batched: one Value2 array per rectangle of values, one Range() per group of
 // ranges that share a format (multi-area addresses), a name per Names.Add. Synchronous, like ET itself, so ribbon
 // callbacks (which must not be async) can run it.
-import { HIGHLIGHT, columnLetters, parseRange, quoteSheet, type CellFormat, type SheetEdit } from '../../report';
+import {
+  HIGHLIGHT,
+  columnLetters,
+  parseRange,
+  quoteSheet,
+  rangeA1,
+  type CellFormat,
+  type RangeRef,
+  type SheetEdit,
+} from '../../report';
 import {
   XL,
   bgr,
@@ -11,12 +20,10 @@ import {
   type EtWorkbook,
   type EtWorksheet,
 } from './et-api';
-import { equalRuns, unionChunks, writeRuns } from './write-runs';
+import { equalRuns, unionChunks, writeRuns } from '../write-runs';
 
 /** Protection as the reference writer sets it: inputs editable, formatting and inserting rows/columns allowed. */
-const XL_SHEET_HIDDEN = 0;
-
-export function protectSheet(ws: EtWorksheet): void {
+function protectSheet(ws: EtWorksheet): void {
   // Password, DrawingObjects, Contents, Scenarios, UserInterfaceOnly, AllowFormattingCells, AllowFormattingColumns,
   // AllowFormattingRows, AllowInsertingColumns, AllowInsertingRows
   ws.Protect(undefined, true, true, true, false, true, true, true, true, true);
@@ -32,9 +39,14 @@ export function asCellValue(v: string | number): string | number {
   return v;
 }
 
-export function absoluteRange(range: string): string {
+function rangeOf(range: string): RangeRef {
   const r = parseRange(range);
-  if (!r) throw new Error(`bad range ${range}`);
+  if (!r) throw new Error(`无法识别的单元格区域：${range}`);
+  return r;
+}
+
+function absoluteRange(range: string): string {
+  const r = rangeOf(range);
   const a = `$${columnLetters(r.left)}$${r.top}`;
   return r.top === r.bottom && r.left === r.right ? a : `${a}:$${columnLetters(r.right)}$${r.bottom}`;
 }
@@ -71,9 +83,8 @@ export function writeBlock(
     const w = run.values[0].length;
     const r0 = top + run.top;
     const c0 = left + run.left;
-    const addr = `${columnLetters(c0)}${r0}${h === 1 && w === 1 ? '' : `:${columnLetters(c0 + w - 1)}${r0 + h - 1}`}`;
     const values = run.values.map((row) => row.map(asCellValue));
-    ws.Range(addr).Value2 = h === 1 && w === 1 ? values[0][0] : values;
+    ws.Range(rangeA1(r0, c0, h, w)).Value2 = h === 1 && w === 1 ? values[0][0] : values;
   }
   return runs.length;
 }
@@ -181,7 +192,7 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
           const ws = all.Add(undefined, all.Item(all.Count));
           ws.Name = e.sheet;
           // 上年数据 (plan-previous.ts) is a hidden sheet: xlSheetHidden, which the user can unhide.
-          if (e.hidden) ws.Visible = XL_SHEET_HIDDEN;
+          if (e.hidden) ws.Visible = XL.sheetHidden;
           else ws.Activate();
           created.add(e.sheet);
           const win = app.ActiveWindow;
@@ -201,8 +212,7 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
           break;
         }
         case 'values': {
-          const r = parseRange(e.range);
-          if (!r) throw new Error(`bad range ${e.range}`);
+          const r = rangeOf(e.range);
           writeBlock(sheet(e.sheet), r.top, r.left, e.values);
           break;
         }

@@ -14,9 +14,6 @@ export const STORAGE_KEYS = {
   guard: 'nianbao.ownWrite',
 } as const;
 
-/** Events that change what the pane should show: an edit, or a different workbook in front. */
-export const RELAYED_EVENTS = ['SheetChange', 'WorkbookActivate'] as const;
-
 /** After our write returns, WPS may still deliver its SheetChange to another page: ignore events this long. */
 export const OWN_WRITE_GRACE_MS = 400;
 

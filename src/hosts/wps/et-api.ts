@@ -20,6 +20,7 @@ export const XL = {
   portrait: 1,
   landscape: 2,
   paperA4: 9,
+  sheetHidden: 0, // XlSheetVisibility.xlSheetHidden: the user can unhide it
   dockRight: 2, // MsoCTPDockPosition.msoCTPDockPositionRight
 } as const;
 
@@ -188,8 +189,8 @@ export function findApplication(scope: unknown): EtApplication | null {
 
 /** #RRGGBB (without '#') to the BGR long ET colours take: R + G·256 + B·65536. */
 export function bgr(rgb: string): number {
+  if (!/^[0-9a-fA-F]{6}$/.test(rgb)) throw new Error(`无法识别的颜色：${rgb}（应为 6 位十六进制 RGB 值）`);
   const n = parseInt(rgb, 16);
-  if (!/^[0-9a-fA-F]{6}$/.test(rgb) || Number.isNaN(n)) throw new Error(`not an RGB colour: ${rgb}`);
   const r = (n >> 16) & 0xff;
   const g = (n >> 8) & 0xff;
   const b = n & 0xff;

@@ -3,20 +3,23 @@
 // (Value2 and Formula), writes go through Value2 arrays and multi-area ranges, and defined names are resolved
 // once per task. The async methods only wrap synchronous work; ribbon callbacks use the *Now variants.
 import {
+  a1,
   BLANK,
+  boundingBox,
+  boxA1,
   contentOf,
-  columnLetters,
   isErrorCode,
   parseRange,
   splitSheetRef,
   type CellContent,
+  type RangeRef,
   type SheetEdit,
 } from '../../report';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
 import { activeWorkbook, applyEditsToEt, findSheet, writeBlock } from './apply-edits-et';
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et-api';
 import { beginOwnWrite, watchUserEdits, type WatchOptions } from './edit-relay';
-import { unionChunks } from './write-runs';
+import { unionChunks } from '../write-runs';
 
 export interface WpsHostOptions {
   readonly events?: WatchOptions;
@@ -35,8 +38,6 @@ function placeOf(refersTo: unknown): Place | null {
   const r = split ? parseRange(split.range) : null;
   return split && r ? { sheet: split.sheet, row: r.top, col: r.left } : null;
 }
-
-const a1 = (row: number, col: number) => `${columnLetters(col)}${row}`;
 
 /** Value2/Formula of a range as rows, whatever shape ET returned (scalar for one cell). */
 function rows(v: unknown): unknown[][] {
@@ -136,28 +137,18 @@ export class WpsHost implements SpreadsheetHost {
         for (const c of cells) missing.push(names[c.i]);
         continue;
       }
-      const top = Math.min(...cells.map((c) => c.p.row));
-      const left = Math.min(...cells.map((c) => c.p.col));
-      const bottom = Math.max(...cells.map((c) => c.p.row));
-      const right = Math.max(...cells.map((c) => c.p.col));
-      const box = ws.Range(`${a1(top, left)}:${a1(bottom, right)}`);
-      const v = rows(box.Value2);
-      const f = rows(box.Formula);
+      const places = cells.map((c) => c.p);
+      const box = boundingBox(places);
+      const block = ws.Range(boxA1(box));
+      const v = rows(block.Value2);
+      const f = rows(block.Formula);
       for (const { i, p } of cells) {
-        const raw = v[p.row - top]?.[p.col - left];
-        const formula = f[p.row - top]?.[p.col - left];
+        const raw = v[p.row - box.top]?.[p.col - box.left];
+        const formula = f[p.row - box.top]?.[p.col - box.left];
         const content = contentOf(raw, typeof raw === 'string' && isErrorCode(raw) ? 'error' : undefined);
         values[i] = typeof formula === 'string' && formula.startsWith('=') ? { ...content, formula } : content;
       }
-      for (const i of this.mergedAway(
-        ws,
-        cells.map((c) => c.p),
-        top,
-        left,
-        bottom,
-        right,
-      ))
-        mergedAway.push(names[cells[i].i]);
+      for (const i of this.mergedAway(ws, places, box)) mergedAway.push(names[cells[i].i]);
     }
     return {
       values,
@@ -170,23 +161,16 @@ export class WpsHost implements SpreadsheetHost {
    * Indexes of cells covered by a merge they do not start. Halves the bounding box until a part holds no merged cell
    * (MergeCells = false, one call) or one named cell, so an unmerged table costs two calls.
    */
-  private mergedAway(
-    ws: EtWorksheet,
-    places: readonly Place[],
-    top: number,
-    left: number,
-    bottom: number,
-    right: number,
-  ): number[] {
+  private mergedAway(ws: EtWorksheet, places: readonly Place[], box: RangeRef): number[] {
     const out: number[] = [];
-    const visit = (idx: number[], t: number, l: number, b: number, r: number) => {
+    const visit = (idx: number[], b: RangeRef) => {
       if (idx.length === 0) return;
-      const range = ws.Range(t === b && l === r ? a1(t, l) : `${a1(t, l)}:${a1(b, r)}`);
+      const range = ws.Range(boxA1(b));
       if (range.MergeCells === false) return;
+      const single = b.top === b.bottom && b.left === b.right;
       // A few cells left: asking each one is cheaper than halving further.
-      if (idx.length <= 6 || (t === b && l === r)) {
+      if (idx.length <= 6 || single) {
         for (const i of idx) {
-          const single = t === b && l === r;
           const cell = single ? range : ws.Range(a1(places[i].row, places[i].col));
           if (!single && cell.MergeCells === false) continue;
           const area = cell.MergeArea;
@@ -194,47 +178,16 @@ export class WpsHost implements SpreadsheetHost {
         }
         return;
       }
-      if (b - t >= r - l) {
-        const mid = Math.floor((t + b) / 2);
-        visit(
-          idx.filter((i) => places[i].row <= mid),
-          t,
-          l,
-          mid,
-          r,
-        );
-        visit(
-          idx.filter((i) => places[i].row > mid),
-          mid + 1,
-          l,
-          b,
-          r,
-        );
-      } else {
-        const mid = Math.floor((l + r) / 2);
-        visit(
-          idx.filter((i) => places[i].col <= mid),
-          t,
-          l,
-          b,
-          mid,
-        );
-        visit(
-          idx.filter((i) => places[i].col > mid),
-          t,
-          mid + 1,
-          b,
-          r,
-        );
-      }
+      // Halve the longer side; each half keeps the cells inside it.
+      const byRow = b.bottom - b.top >= b.right - b.left;
+      const mid = byRow ? Math.floor((b.top + b.bottom) / 2) : Math.floor((b.left + b.right) / 2);
+      const low = (i: number) => (byRow ? places[i].row : places[i].col) <= mid;
+      visit(idx.filter(low), byRow ? { ...b, bottom: mid } : { ...b, right: mid });
+      const high = idx.filter((i) => !low(i));
+      visit(high, byRow ? { ...b, top: mid + 1 } : { ...b, left: mid + 1 });
     };
-    visit(
-      places.map((_, i) => i),
-      top,
-      left,
-      bottom,
-      right,
-    );
+    const all = places.map((_, i) => i);
+    visit(all, box);
     return out.sort((x, y) => x - y);
   }
 
@@ -285,11 +238,10 @@ export class WpsHost implements SpreadsheetHost {
         const ws = findSheet(wb, sheetName);
         if (!ws) throw new Error(`工作簿中没有名为「${sheetName}」的工作表`);
         const list = [...cells.values()];
-        const top = Math.min(...list.map((c) => c.p.row));
-        const left = Math.min(...list.map((c) => c.p.col));
-        const h = Math.max(...list.map((c) => c.p.row)) - top + 1;
-        const w = Math.max(...list.map((c) => c.p.col)) - left + 1;
-        const grid: (string | number | null)[][] = Array.from({ length: h }, () => new Array(w).fill(null));
+        const { top, left, bottom, right } = boundingBox(list.map((c) => c.p));
+        const grid: (string | number | null)[][] = Array.from({ length: bottom - top + 1 }, () =>
+          new Array(right - left + 1).fill(null),
+        );
         for (const c of list) grid[c.p.row - top][c.p.col - left] = c.v;
         try {
           writeBlock(ws, top, left, grid);

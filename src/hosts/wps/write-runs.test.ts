@@ -1,4 +1,4 @@
-import { equalRuns, unionChunks, writeRuns } from './write-runs';
+import { equalRuns, unionChunks, writeRuns } from '../write-runs';
 import { asCellValue } from './apply-edits-et';
 import { bgr } from './et-api';
 import { siblingUrl } from './page-url';

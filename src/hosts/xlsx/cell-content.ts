@@ -24,8 +24,3 @@ export function cellContent(cell: ExcelJS.Cell): CellContent {
   if (typeof o.text === 'string') return contentOf(o.text);
   return contentOf(String(v));
 }
-
-/** The plain value ExcelJS should store for a value we write. */
-export function writableValue(v: string | number | null): ExcelJS.CellValue {
-  return v;
-}

@@ -25,7 +25,12 @@ export type GuardResult =
   | { readonly ok: true; readonly definedNames: readonly RawDefinedName[]; readonly sheets: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
-const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** The refusal of a file over `limit` bytes; `what` names the kind of file (年报工作簿, 年报全文). */
+export function tooLargeReason(size: number, limit: number, what: string): string {
+  return `文件过大（${megabytes(size)}），${what}通常小于 1 MB，上限为 ${megabytes(limit)}`;
+}
 
 function decodeXml(s: string): string {
   return s
@@ -39,10 +44,7 @@ function decodeXml(s: string): string {
 export function guardXlsx(buf: Buffer): GuardResult {
   if (buf.length === 0) return { ok: false, reason: '文件是空的（0 字节）' };
   if (buf.length > OPEN_LIMITS.fileBytes)
-    return {
-      ok: false,
-      reason: `文件过大（${MB(buf.length)}），年报工作簿通常小于 1 MB，上限为 ${MB(OPEN_LIMITS.fileBytes)}`,
-    };
+    return { ok: false, reason: tooLargeReason(buf.length, OPEN_LIMITS.fileBytes, '年报工作簿') };
   const head = buf.subarray(0, 8);
   if (head.subarray(0, 4).toString('latin1') === '%PDF')
     return { ok: false, reason: '这是一个 PDF 文件，不是 Excel 工作簿（.xlsx）；PDF 报告请用 nianbao import 导入文本' };
@@ -65,9 +67,10 @@ export function guardXlsx(buf: Buffer): GuardResult {
     if (e.size > 1024 * 1024 && e.size / Math.max(1, e.compressedSize) > OPEN_LIMITS.ratio)
       return { ok: false, reason: `文件疑似“压缩炸弹”：${e.name} 压缩比超过 ${OPEN_LIMITS.ratio}:1，已拒绝读取` };
     if (e.name.startsWith('xl/worksheets/') && e.size > OPEN_LIMITS.sheetUncompressed)
-      return { ok: false, reason: `工作表过大（${e.name} 解压后 ${MB(e.size)}），年报工作簿不会有这么多单元格` };
+      return { ok: false, reason: `工作表过大（${e.name} 解压后 ${megabytes(e.size)}），年报工作簿不会有这么多单元格` };
   }
-  if (total > OPEN_LIMITS.totalUncompressed) return { ok: false, reason: `解压后内容过大（${MB(total)}），已拒绝读取` };
+  if (total > OPEN_LIMITS.totalUncompressed)
+    return { ok: false, reason: `解压后内容过大（${megabytes(total)}），已拒绝读取` };
   const cells = countCells(buf, entries);
   if (cells === null) return { ok: false, reason: '工作表内容无法解压，文件已损坏' };
   if (cells > OPEN_LIMITS.cells)
@@ -125,5 +128,3 @@ function parseSheetNames(xml: string): string[] {
   for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(decodeXml(m[1]));
   return out;
 }
-
-export type { ZipEntry };

@@ -2,7 +2,7 @@
 // failure as a value the CLI turns into exit 2.
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { guardXlsx, OPEN_LIMITS } from './open-guard';
+import { guardXlsx, OPEN_LIMITS, tooLargeReason } from './open-guard';
 import { XlsxHost } from './xlsx-host';
 
 export type OpenResult =
@@ -38,8 +38,7 @@ export async function readBoundedFile(
   } catch {
     return { ok: false, reason: '文件不存在或无法访问' };
   }
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (size > limit) return { ok: false, reason: `文件过大（${mb(size)}），${what}通常小于 1 MB，上限为 ${mb(limit)}` };
+  if (size > limit) return { ok: false, reason: tooLargeReason(size, limit, what) };
   return { ok: true, bytes: await readFile(path) };
 }
 

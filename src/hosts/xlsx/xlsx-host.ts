@@ -48,32 +48,31 @@ export class XlsxHost implements SpreadsheetHost {
     return this.workbook.worksheets.map((w) => w.name);
   }
 
-  private async resolve(name: string): Promise<{ ws: ExcelJS.Worksheet; row: number; col: number } | null> {
-    const named = (await this.listNames()).find((n) => n.name === name);
-    if (!named?.ref) return null;
-    const split = splitSheetRef(named.ref)!;
-    const ws = this.workbook.getWorksheet(split.sheet);
-    const r = parseRange(split.range);
-    if (!ws || !r) return null;
-    return { ws, row: r.top, col: r.left };
+  /** The names listed once per call, then looked up: name → its sheet and (top-left) cell, null when nowhere. */
+  private async locator(): Promise<(name: string) => { ws: ExcelJS.Worksheet; row: number; col: number } | null> {
+    const refs = new Map((await this.listNames()).map((n) => [n.name, n.ref]));
+    return (name) => {
+      const ref = refs.get(name);
+      const split = ref ? splitSheetRef(ref) : null;
+      const ws = split ? this.workbook.getWorksheet(split.sheet) : undefined;
+      const r = split ? parseRange(split.range) : null;
+      return ws && r ? { ws, row: r.top, col: r.left } : null;
+    };
   }
 
   async readNamedCells(names: readonly string[]): Promise<NamedCellsRead> {
-    const all = new Map((await this.listNames()).map((n) => [n.name, n.ref]));
+    const locate = await this.locator();
     const values: CellContent[] = [];
     const missing: string[] = [];
     const mergedAway: string[] = [];
     for (const name of names) {
-      const ref = all.get(name);
-      const split = ref ? splitSheetRef(ref) : null;
-      const ws = split ? this.workbook.getWorksheet(split.sheet) : undefined;
-      const r = split ? parseRange(split.range) : null;
-      if (!ws || !r) {
+      const at = locate(name);
+      if (!at) {
         missing.push(name);
         values.push(BLANK);
         continue;
       }
-      const cell = ws.getCell(r.top, r.left);
+      const cell = at.ws.getCell(at.row, at.col);
       if (cell.isMerged && cell.master.address !== cell.address) mergedAway.push(name);
       values.push(cellContent(cell));
     }
@@ -86,8 +85,9 @@ export class XlsxHost implements SpreadsheetHost {
   }
 
   async writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void> {
+    const locate = await this.locator();
     for (const [name, value] of values) {
-      const at = await this.resolve(name);
+      const at = locate(name);
       if (!at) throw new Error(`名称 ${name} 不存在或指向无效位置`);
       // A leading ' marks the rest as text, as typed in Excel (the pane writes '=… for a template starting with =).
       at.ws.getCell(at.row, at.col).value = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
@@ -95,9 +95,10 @@ export class XlsxHost implements SpreadsheetHost {
   }
 
   async selectNamedCells(names: readonly string[]): Promise<void> {
+    const locate = await this.locator();
     const refs: string[] = [];
     for (const name of names) {
-      const at = await this.resolve(name);
+      const at = locate(name);
       if (at) refs.push(`${at.ws.name}!${at.ws.getCell(at.row, at.col).address}`);
     }
     if (refs.length === 0) return;
@@ -133,9 +134,10 @@ export class XlsxHost implements SpreadsheetHost {
    * page print setup on save. Put each break back after the row that now holds the input the layout ends a page with.
    */
   private async restorePageBreaks(): Promise<void> {
+    const locate = await this.locator();
     for (const b of SHEET_LAYOUT.pageBreaksAfter) {
       const last = SHEET_LAYOUT.cells.find((c) => c.row === b && c.input)?.input;
-      const at = last ? await this.resolve(last.name) : null;
+      const at = last ? locate(last.name) : null;
       if (!at) continue;
       const breaks = (at.ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks;
       if (!breaks.some((x) => x.id === at.row)) at.ws.getRow(at.row).addPageBreak();

@@ -1,10 +1,16 @@
 // The reference tables of docs/names.md and docs/rules.md, generated from the layout and the rule catalog so the
 // documentation cannot drift from what the product does (a test compares the committed files with these).
 import { TABLE_NAMES } from '../layout/format-2021';
-import { INPUT_CELLS, PREVIOUS_CELLS, TEMPLATE_MARKER_NAME, TEMPLATE_VERSION } from '../layout/input-cells';
+import {
+  INPUT_CELLS,
+  PREVIOUS_CELLS,
+  PREVIOUS_SOURCES,
+  TEMPLATE_MARKER_NAME,
+  TEMPLATE_VERSION,
+} from '../layout/input-cells';
 import { templateAddress } from '../sheet-edits/plan-template';
 import { RULES } from '../rules/rule-catalog';
-import { RULE_MESSAGES } from '../rules/messages.zh-CN';
+import { RULE_MESSAGES, SEVERITY_LABEL } from '../rules/messages.zh-CN';
 import { checkFormula } from '../rules/to-formula';
 
 const KIND_LABEL = {
@@ -34,7 +40,7 @@ export function namesMarkdown(): string {
   lines.push('', '## 上年数据 (previous year)', '', '| 名称 | 对应上年的 | 表 | 行 | 列 |', '|---|---|---|---|---|');
   PREVIOUS_CELLS.forEach((c, i) =>
     lines.push(
-      `| \`${c.name}\` | \`${INPUT_CELLS.find((x) => x.rowLabel === c.rowLabel && x.columnLabel === c.columnLabel && x.table === c.table)?.name ?? i}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} |`,
+      `| \`${c.name}\` | \`${PREVIOUS_SOURCES[i].name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} |`,
     ),
   );
   return `${lines.join('\n')}\n`;
@@ -53,7 +59,7 @@ export function rulesMarkdown(): string {
   ];
   for (const r of RULES)
     lines.push(
-      `| \`${r.id}\` | ${r.severity === 'error' ? '错误' : '提示'} | ${r.title} | ${r.basis} | ${r.checks.length} | ${RULE_MESSAGES[r.id]} |`,
+      `| \`${r.id}\` | ${SEVERITY_LABEL[r.severity]} | ${r.title} | ${r.basis} | ${r.checks.length} | ${RULE_MESSAGES[r.id]} |`,
     );
   lines.push('', '## 条件格式公式示例 (one compiled formula per rule)', '');
   for (const r of RULES.filter((x) => x.checks.length > 0))

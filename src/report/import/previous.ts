@@ -56,7 +56,8 @@ export function prefillCarry(previous: PreviousSource, current: readonly CellCon
   const toWrite = new Map<string, number>();
   const conflicts: CarryConflict[] = [];
   for (const col of T3_COLUMNS) {
-    const from = last[input('T3', 'next', col.id).index];
+    const next = input('T3', 'next', col.id);
+    const from = last[next.index];
     if (from?.kind !== 'number') continue;
     const carry = input('T3', 'carry', col.id);
     values.set(carry.name, from.value);
@@ -69,7 +70,7 @@ export function prefillCarry(previous: PreviousSource, current: readonly CellCon
         name: carry.name,
         current: now,
         previous: from.value,
-        message: `${cellLabel(carry)}已填写 ${displayContent(now)}，与上年报告「四、结转下年度继续办理」的 ${formatNumber(from.value)} 不同，未覆盖；请核对后自行修改`,
+        message: `${cellLabel(carry)}已填写 ${displayContent(now)}，与上年报告「${next.rowLabel}」的 ${formatNumber(from.value)} 不同，未覆盖；请核对后自行修改`,
       });
   }
   return { values, toWrite, conflicts };

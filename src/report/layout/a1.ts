@@ -54,6 +54,21 @@ export function parseRange(ref: string): RangeRef | null {
   };
 }
 
+/** The smallest range holding every cell (at least one): hosts read and write one such block per sheet. */
+export function boundingBox(cells: readonly CellRef[]): RangeRef {
+  return {
+    top: Math.min(...cells.map((c) => c.row)),
+    left: Math.min(...cells.map((c) => c.col)),
+    bottom: Math.max(...cells.map((c) => c.row)),
+    right: Math.max(...cells.map((c) => c.col)),
+  };
+}
+
+/** "B7" for a one-cell range, "B7:D9" otherwise. */
+export function boxA1(b: RangeRef): string {
+  return rangeA1(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1);
+}
+
 /** Quotes a sheet name for a reference when it needs it: '年报 2025'!$A$1. */
 export function quoteSheet(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

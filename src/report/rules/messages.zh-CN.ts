@@ -2,7 +2,10 @@
 // is a compile error. Placeholders: {row} {column} {cell} from the check, {left} {right} the two sides' sums,
 // {problem} the cell's problem, {expected} what the cell should hold.
 import type { ProblemCode } from '../model/value-checks';
-import type { RuleId } from './rule';
+import type { RuleId, Severity } from './rule';
+
+/** How a finding's severity is named wherever findings are listed (CLI, reference docs). */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '提示' };
 
 export const RULE_MESSAGES: Readonly<Record<RuleId, string>> = {
   'T3.row': '表三「{row}」行：总计为 {left}，但各列之和为 {right}',

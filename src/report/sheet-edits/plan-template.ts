@@ -1,7 +1,7 @@
 // The template as a list of edits: labels, merges, widths and heights, formats, defined names, conditional
 // formats compiled from the rules, validation, print setup and protection. Every host writes exactly this.
 import { rangeA1 } from '../layout/a1';
-import { INPUT_CELLS, TEMPLATE_MARKER_NAME, type InputCell, type InputKind } from '../layout/input-cells';
+import { INPUT_CELLS, TEMPLATE_MARKER_NAME, input, type InputCell, type InputKind } from '../layout/input-cells';
 import { FONT_SIZES, SHEET_LAYOUT, TEMPLATE_SHEET_NAME, type CellStyle, type LayoutCell } from '../layout/sheet-layout';
 import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT } from '../model/value-checks';
 import { RULES } from '../rules/rule-catalog';
@@ -153,8 +153,8 @@ export function planTemplate(options: TemplateOptions = {}): SheetEdit[] {
     new Array(L.columnCount).fill(null),
   );
   for (const c of L.cells) if (c.text !== undefined) grid[c.row - 1][c.col - 1] = c.text;
-  const agency = INPUT_CELLS.find((c) => c.rowId === 'agency')!;
-  const year = INPUT_CELLS.find((c) => c.rowId === 'year')!;
+  const agency = input('META', 'agency');
+  const year = input('META', 'year');
   for (const c of L.cells) {
     if (c.input === agency && options.agency) grid[c.row - 1][c.col - 1] = options.agency;
     if (c.input === year && options.year !== undefined) grid[c.row - 1][c.col - 1] = options.year;

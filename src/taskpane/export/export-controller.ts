@@ -10,6 +10,8 @@ import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import type { Narrative, Report } from '../../report';
 import { narrativeControllerFor, type NarrativeController } from '../narrative/narrative-controller';
 import type { ReportController } from '../report-controller';
+import { SectionStore } from '../import/section-store';
+import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 import { isDamaged } from '../template-health';
 
@@ -80,31 +82,14 @@ export async function downloadBlob(name: string, blob: Blob): Promise<void> {
   }
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-export class ExportController {
-  private readonly listeners = new Set<() => void>();
-  private state: ExportState = { working: null, message: null };
-
+export class ExportController extends SectionStore<ExportState> {
   constructor(
     private readonly host: SpreadsheetHost,
     private readonly pane: ReportController,
     private readonly narrative: NarrativeController,
     private readonly options: ExportOptions = {},
-  ) {}
-
-  getState = (): ExportState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(patch: Partial<ExportState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of [...this.listeners]) l();
+  ) {
+    super({ working: null, message: null });
   }
 
   /** Reads the workbook now and builds the file; a refusal is a Chinese reason. */

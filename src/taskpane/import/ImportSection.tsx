@@ -8,7 +8,7 @@ import { STRINGS } from '../strings.zh-CN';
 import type { FillPlan } from './fill-plan';
 import type { ImportController } from './import-controller';
 import { ImportDiagnostics, ImportSummary, useSummaryStyles } from './ImportSummary';
-import { labelOf } from './section-store';
+import { nameLabel } from '../message-words';
 import { SectionNotice } from './SectionNotice';
 import { SourcePicker } from './SourcePicker';
 import { useSectionState } from './use-section-state';
@@ -49,7 +49,7 @@ function Conflicts({ plan, imports, busy }: { plan: FillPlan; imports: ImportCon
         {plan.conflicts.map((c) => (
           <li key={c.name} className={styles.item}>
             {I.conflictItem(
-              labelOf(c.name),
+              nameLabel(c.name),
               displayContent(c.current),
               typeof c.imported === 'number' ? formatNumber(c.imported) : c.imported,
             )}

@@ -3,12 +3,13 @@
 // overwritten without the user's choice (覆盖 / 只填空白单元格 / 取消). The imported narrative is kept for 叙述.
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import type { ImportResult, ImportedNarrative, SourceKind } from '../../report/import';
+import { errorText, nameLabel } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 import { planFill, importedValues, sameConflicts, type FillPlan, type ImportedValue } from './fill-plan';
 import { previewOf, type ImportPreview } from './import-preview';
 import { runImporter } from './load-importer';
 import { readReportFile } from './read-source-file';
-import { SectionStore, errorText, labelOf, type PaneCore, type SectionMessage } from './section-store';
+import { SectionStore, type PaneCore, type SectionMessage } from './section-store';
 
 const S = STRINGS.import;
 /** How many names a message lists before it says 等. */
@@ -42,7 +43,7 @@ export type ConflictChoice = 'overwrite' | 'blanksOnly' | 'cancel';
 export const INITIAL_IMPORT_STATE: ImportState = { draft: '', busy: null, step: { kind: 'empty' }, message: null };
 
 export function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, LISTED).map(labelOf).join('、');
+  const shown = names.slice(0, LISTED).map(nameLabel).join('、');
   return names.length > LISTED ? S.andMore(shown, names.length) : shown;
 }
 

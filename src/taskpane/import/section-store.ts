@@ -1,6 +1,5 @@
 // The state of a section that must outlive its tab (the pane renders only the current tab): held by a small
 // store the ReportController owns, without React (components read it through useSectionState).
-import { INPUT_BY_NAME, VALUE_CELL_BY_NAME, cellLabel } from '../../report';
 import type { InsertOutcome, PaneState, TemplateRequest } from '../report-controller';
 
 /** What a section needs from the ReportController (it satisfies this structurally; tests may too). */
@@ -32,14 +31,4 @@ export class SectionStore<S> {
     this.state = { ...this.state, ...patch };
     for (const l of [...this.listeners]) l();
   }
-}
-
-/** A defined name in a message: 表三「…」行「…」列, 「机关名称」. */
-export function labelOf(name: string): string {
-  const cell = INPUT_BY_NAME.get(name) ?? VALUE_CELL_BY_NAME.get(name);
-  return cell ? cellLabel(cell) : name;
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

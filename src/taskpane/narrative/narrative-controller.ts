@@ -31,6 +31,7 @@ import {
   type TypedSectionId,
 } from '../../report';
 import type { PaneState, ReportController } from '../report-controller';
+import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 import { asCellText } from './cell-text';
 
@@ -95,10 +96,6 @@ interface Draft {
   text: string;
   preview: readonly string[] | null;
   problems: readonly TemplateProblem[];
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export class NarrativeController {

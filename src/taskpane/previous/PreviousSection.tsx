@@ -7,7 +7,7 @@ import { usePaneNavigation, usePaneState, useReportController } from '../host-co
 import { DiagnosticItems, Facts, FindingItems, formatWords, useSummaryStyles } from '../import/ImportSummary';
 import { SectionNotice } from '../import/SectionNotice';
 import { SourcePicker } from '../import/SourcePicker';
-import { labelOf } from '../import/section-store';
+import { nameLabel } from '../message-words';
 import { useSectionState } from '../import/use-section-state';
 import { STRINGS } from '../strings.zh-CN';
 import type { LoadedPrevious, PreviousController, PrefillOutcome } from './previous-controller';
@@ -84,7 +84,7 @@ function Prefilled({ outcome, previous }: { outcome: PrefillOutcome; previous: P
             <Button
               className={styles.conflict}
               appearance="transparent"
-              title={`${STRINGS.check.selectHint}：${labelOf(c.name)}`}
+              title={`${STRINGS.check.selectHint}：${nameLabel(c.name)}`}
               onClick={() => void previous.select(c.name)}
             >
               {c.message}

@@ -21,7 +21,8 @@ import { PREVIOUS_SHEET_NAME, planPrevious } from '../../report/sheet-edits/plan
 import { isBlankContent } from '../import/fill-plan';
 import { loadImporter, runImporter } from '../import/load-importer';
 import { fileKindOf, readFileBytes, readReportFile } from '../import/read-source-file';
-import { SectionStore, errorText, type PaneCore, type SectionMessage } from '../import/section-store';
+import { SectionStore, type PaneCore, type SectionMessage } from '../import/section-store';
+import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 
 const S = STRINGS.previous;
@@ -246,8 +247,7 @@ export class PreviousController extends SectionStore<PreviousState> {
         year: loaded.year,
       });
       // Every host replaces a rule only by its formula, so the template's own rules on the shared cells stay.
-      const edits = planned;
-      await this.core.writeAndRefresh(() => this.host.applyEdits(edits));
+      await this.core.writeAndRefresh(() => this.host.applyEdits(planned));
       await this.inspect();
       this.set({ loaded: null, message: { tone: 'success', text: S.saved(loaded.year, loaded.found, sheet) } });
       return true;

@@ -1,6 +1,7 @@
-// Splits a block of values into the rectangles a host can write with one Value2 array each, skipping every cell
+// Batching helpers for hosts whose every call costs (WPS's cross-process ET calls, Office.js request size):
+// a block of values split into the rectangles a host can write with one Value2 array each, skipping every cell
 // that holds null (a plan's "leave as it is"): maximal runs across each row, then identical runs on consecutive
-// rows stacked into one rectangle.
+// rows stacked into one rectangle; ranges joined into multi-area addresses; equal sizes joined into runs.
 
 export interface Run<T> {
   /** 0-based offsets within the block. */
