@@ -1,5 +1,6 @@
 // Every word the task pane shows. Labels of the format itself (tables, rows, columns) come from src/report;
 // this file holds only the pane's own words.
+import { SEVERITY_LABEL } from '../report';
 
 export const STRINGS = {
   /** A tab whose section is still loading (lazy-section.tsx). */
@@ -14,7 +15,8 @@ export const STRINGS = {
     narrative: '叙述',
     export: '导出',
   },
-  severity: { error: '错误', warning: '提示' },
+  /** The same words the CLI and the docs use for a finding's severity. */
+  severity: SEVERITY_LABEL,
   check: {
     button: '校验',
     running: '正在读取…',

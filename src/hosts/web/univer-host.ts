@@ -8,6 +8,7 @@ import type {} from '@univerjs/preset-sheets-conditional-formatting';
 import type {} from '@univerjs/preset-sheets-data-validation';
 import {
   BLANK,
+  boundingBox,
   HIGHLIGHT,
   contentOf,
   isErrorCode,
@@ -15,6 +16,7 @@ import {
   quoteSheet,
   splitSheetRef,
   type CellContent,
+  type CellRef,
   type CellFormat,
   type SheetEdit,
   type ValidationRule,
@@ -166,23 +168,10 @@ export class UniverHost implements SpreadsheetHost {
     const at = names.map((n) => this.resolve(n));
     const missing = names.filter((_, i) => !at[i]);
     const mergedAway: string[] = [];
-    // One bounding block per sheet.
-    const blocks = new Map<FWorksheet, { top: number; left: number; bottom: number; right: number }>();
-    for (const a of at) {
-      if (!a) continue;
-      const b = blocks.get(a.ws);
-      blocks.set(
-        a.ws,
-        b
-          ? {
-              top: Math.min(b.top, a.row),
-              left: Math.min(b.left, a.col),
-              bottom: Math.max(b.bottom, a.row),
-              right: Math.max(b.right, a.col),
-            }
-          : { top: a.row, left: a.col, bottom: a.row, right: a.col },
-      );
-    }
+    // One bounding block per sheet (0-based rows and columns, as the facade takes them).
+    const cellsBySheet = new Map<FWorksheet, CellRef[]>();
+    for (const a of at) if (a) (cellsBySheet.get(a.ws) ?? cellsBySheet.set(a.ws, []).get(a.ws)!).push(a);
+    const blocks = new Map([...cellsBySheet].map(([ws, cells]) => [ws, boundingBox(cells)]));
     const grids = new Map<FWorksheet, ReturnType<FRangeOf['getCellDatas']>>();
     for (const [ws, b] of blocks)
       grids.set(ws, ws.getRange(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).getCellDatas());

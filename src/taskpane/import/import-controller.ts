@@ -7,7 +7,7 @@ import { errorText, nameLabel } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 import { planFill, importedValues, sameConflicts, type FillPlan, type ImportedValue } from './fill-plan';
 import { previewOf, type ImportPreview } from './import-preview';
-import { runImporter } from './load-importer';
+import { importText } from './load-importer';
 import { readReportFile } from './read-source-file';
 import { SectionStore, type PaneCore, type SectionMessage } from './section-store';
 
@@ -81,16 +81,12 @@ export class ImportController extends SectionStore<ImportState> {
       this.set({ message: { tone: 'warning', text: STRINGS.source.empty } });
       return null;
     }
-    const result = await runImporter(text, kind ? { kind } : {});
-    if (result.formatVersion === 'unknown') {
-      const tooLarge = result.diagnostics.find((d) => d.code === 'tooLarge');
-      this.set({
-        step: { kind: 'empty' },
-        message: { tone: 'error', text: tooLarge ? tooLarge.message : STRINGS.source.noTables },
-      });
+    const imported = await importText(text, kind);
+    if (!imported.ok) {
+      this.set({ step: { kind: 'empty' }, message: { tone: 'error', text: imported.reason } });
       return null;
     }
-    const preview = previewOf(result, sourceName);
+    const preview = previewOf(imported.result, sourceName);
     this.set({ step: { kind: 'preview', preview }, message: null });
     return preview;
   }

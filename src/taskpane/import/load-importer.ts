@@ -1,6 +1,7 @@
 // The importer and the cross-year helpers (with the zod schema their typed report is checked with) load on the
 // first 读取 or 预填, not with the pane: most sessions never import a report.
-import type { ImportOptions, ImportResult } from '../../report/import';
+import type { ImportResult, SourceKind } from '../../report/import';
+import { STRINGS } from '../strings.zh-CN';
 
 export type Importer = typeof import('../../report/import');
 
@@ -8,6 +9,17 @@ export function loadImporter(): Promise<Importer> {
   return import(/* webpackChunkName: "importer" */ '../../report/import');
 }
 
-export async function runImporter(text: string, options: ImportOptions): Promise<ImportResult> {
-  return (await loadImporter()).importReport(text, options);
+/**
+ * Imports pasted or read text, or says in Chinese why there is nothing to show: nothing pasted, no report tables
+ * found, or text too large for the importer. Used by 导入 and 上年数据 alike.
+ */
+export async function importText(
+  text: string,
+  kind?: SourceKind,
+): Promise<{ readonly ok: true; readonly result: ImportResult } | { readonly ok: false; readonly reason: string }> {
+  if (text.trim() === '') return { ok: false, reason: STRINGS.source.empty };
+  const result = (await loadImporter()).importReport(text, kind ? { kind } : {});
+  if (result.formatVersion !== 'unknown') return { ok: true, result };
+  const tooLarge = result.diagnostics.find((d) => d.code === 'tooLarge');
+  return { ok: false, reason: tooLarge ? tooLarge.message : STRINGS.source.noTables };
 }

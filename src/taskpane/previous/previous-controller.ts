@@ -19,7 +19,7 @@ import {
 import type { CarryConflict, FormatVersion, ImportDiagnostic, SourceKind } from '../../report/import';
 import { PREVIOUS_SHEET_NAME, planPrevious } from '../../report/sheet-edits/plan-previous';
 import { isBlankContent } from '../import/fill-plan';
-import { loadImporter, runImporter } from '../import/load-importer';
+import { importText, loadImporter } from '../import/load-importer';
 import { fileKindOf, readFileBytes, readReportFile } from '../import/read-source-file';
 import { SectionStore, type PaneCore, type SectionMessage } from '../import/section-store';
 import { errorText } from '../message-words';
@@ -132,12 +132,9 @@ export class PreviousController extends SectionStore<PreviousState> {
 
   /** Imports last year's published report (text or HTML); writes nothing. */
   async readText(text: string, sourceName: string | null, kind?: SourceKind): Promise<LoadedPrevious | null> {
-    if (text.trim() === '') return this.fail(STRINGS.source.empty);
-    const result = await runImporter(text, kind ? { kind } : {});
-    if (result.formatVersion === 'unknown') {
-      const tooLarge = result.diagnostics.find((d) => d.code === 'tooLarge');
-      return this.fail(tooLarge ? tooLarge.message : STRINGS.source.noTables);
-    }
+    const imported = await importText(text, kind);
+    if (!imported.ok) return this.fail(imported.reason);
+    const { result } = imported;
     const concerned = (d: ImportDiagnostic) => d.cells.some((n) => SOURCE_NAMES.has(n));
     return this.loaded({
       sourceName,
