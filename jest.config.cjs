@@ -19,4 +19,6 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  // Testing Library waits on conditions up to 25 s, not its 1 s default (test/support/jest-setup.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
 };

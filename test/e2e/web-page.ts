@@ -120,7 +120,18 @@ async function cellCentre(page: Page, name: string): Promise<{ x: number; y: num
     if (!ok) ws.scrollToCell(Math.max(0, row - 3), 0);
     return ok;
   }, place);
-  if (!inView) await page.waitForTimeout(300);
+  // After a scroll, wait until the sheet reports the row in view (a condition, not a fixed pause).
+  if (!inView)
+    await page.waitForFunction(
+      ({ sheet, a1 }) => {
+        const ws = (window.univerAPI as UniverLike).getActiveWorkbook().getSheetByName(sheet)!;
+        const row = ws.getRange(a1).getRow();
+        const seen = ws.getVisibleRange();
+        return !!seen && row >= seen.startRow && row < seen.endRow - 1;
+      },
+      place,
+      { timeout: 25_000 },
+    );
   return page.evaluate(({ sheet, a1 }) => {
     const ws = (window.univerAPI as UniverLike).getActiveWorkbook().getSheetByName(sheet)!;
     // getCellRect() is in unscrolled sheet pixels (headers included); take off how far the view has scrolled.
@@ -147,7 +158,7 @@ export async function typeIntoCell(page: Page, name: string, text: string): Prom
   const last = lastClick.get(page);
   if (last && Math.hypot(last.x - x, last.y - y) < 8) {
     const wait = last.at + DOUBLE_CLICK_MS - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
+    if (wait > 0) await page.waitForTimeout(wait); // time-based: two clicks closer than this are a double-click
   }
   await page.mouse.click(x, y);
   lastClick.set(page, { x, y, at: Date.now() });

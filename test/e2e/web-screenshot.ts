@@ -38,7 +38,7 @@ async function main(out: string): Promise<void> {
         .getActiveSheet();
       ws.scrollToCell(Math.max(0, ws.getRange(at).getRow() - 24), 0);
     }, a1);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(800); // time-based: not a test; lets the canvas paint before the picture
     await page.screenshot({ path: out });
     console.log(`已写入 ${out}`);
   } finally {

@@ -187,7 +187,7 @@ test("Ctrl+Z undoes the user's typing but never takes the built report apart", a
   await waitForBackground(page, total, RED, false);
   // The page was just reloaded: building and restoring the report left nothing else to undo.
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300); // time-based: extra undos must change nothing, so there is no condition to await
   const values = await pageValues();
   const at = (n: string) => values[ALL_VALUE_CELLS.findIndex((c) => c.name === n)];
   expect([at(total), at(person), at(business)]).toEqual([contentOf(5), contentOf(3), contentOf(2)]);

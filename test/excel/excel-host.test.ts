@@ -13,6 +13,7 @@ import {
   type CellContent,
 } from '../../src/report';
 import { FakeExcel, type FakeExcelOptions } from '../doubles/office-js/fake-excel';
+import { until } from '../support/until';
 import { pictureFromExcelJS, pictureFromFake } from './template-snapshot';
 
 const SHEET = TEMPLATE_SHEET_NAME;
@@ -37,7 +38,6 @@ async function excel(options: FakeExcelOptions = {}) {
   return { fake, host };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const number = (n: number): CellContent => ({ kind: 'number', value: n });
 
 describe('ExcelHost template insertion', () => {
@@ -206,7 +206,7 @@ describe.each([
     await host.listening;
     await host.applyEdits(planTemplate(PLAN));
     await fake.settle();
-    await sleep(50); // past the echo window
+    await until(() => host.quiet, 'the echo window of the insertion to close');
     expect(calls).toBe(0);
 
     await fake.userEdit(SHEET, cellOf(T3_NEW), 3);
@@ -217,14 +217,13 @@ describe.each([
     await host.writeNamedValues(new Map([[T3_NEW, 4]]));
     await fake.settle();
     expect(calls).toBe(1);
-    await sleep(50);
+    await until(() => host.quiet, 'the echo window of the write to close');
 
     await host.selectNamedCells([T3_NEW, T3_NEW_2]);
     expect(fake.activeSheetName()).toBe(SHEET);
     expect(fake.selectionAddress()).toBe(`${SHEET}!${cellOf(T3_NEW)}`);
 
-    stop();
-    await sleep(10);
+    stop(); // the listener is gone at once; the handlers' removal through Excel.run need not be awaited
     await fake.userEdit(SHEET, cellOf(T3_NEW), 5);
     expect(calls).toBe(1);
   });

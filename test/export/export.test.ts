@@ -1,7 +1,7 @@
 // The exported documents as a reader meets them: the .docx opened by LibreOffice (converted to PDF, and saved again
 // as .docx), its text in the national order with the tables' merged headers; the .html opened in chromium, with
 // what a user typed shown as text and nothing loaded from outside.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -18,14 +18,13 @@ import {
   type Report,
 } from '../../src/report';
 import { withChromium } from '../support/chromium';
-import { SOFFICE, convertWithLibreOffice } from '../support/libreoffice';
+import { convertWithLibreOffice } from '../support/libreoffice';
+import { TOOLS, requireTool } from '../support/system-tools';
 import { setName, text } from '../support/report-values';
 import { large, largeValues, reportOf, supplementOf } from '../narrative/fixtures';
 import { suiteTempDir } from '../support/temp-dir';
 
 const SCRIPT = '<script>window.__pwned = 1</script>';
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const PDFTOPPM = has('pdftoppm') && has('pdftotext');
 const dir = suiteTempDir('nb-export-');
 
 function hostileReport(): { report: Report; narrative: Narrative } {
@@ -178,17 +177,13 @@ describe('DOCX export', () => {
     expect(xml).toContain('w:eastAsia="黑体"');
   });
 
-  const withSoffice = SOFFICE ? it : it.skip;
-  if (!SOFFICE)
-    console.warn('LibreOffice (soffice) is not installed: the .docx → PDF and round-trip checks are skipped.');
-
-  withSoffice('converts to PDF with LibreOffice, with every section and table in order', () => {
+  // LibreOffice and poppler are required (test/support/system-tools.ts): missing, these fail with the install command.
+  it('converts to PDF with LibreOffice, with every section and table in order', () => {
     const out = join(dir, 'pdf');
     convertWithLibreOffice(docxPath, 'pdf', out);
     const pdf = join(out, 'report.pdf');
     expect(existsSync(pdf)).toBe(true);
-    if (!PDFTOPPM) return;
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    const text = execFileSync(requireTool(TOOLS.pdftotext), ['-layout', pdf, '-']).toString();
     const order = [
       NARRATIVE_HEADINGS.overall,
       '（二）依申请公开情况',
@@ -217,12 +212,12 @@ describe('DOCX export', () => {
         .startsWith(T3_TITLE),
     ).toBe(true);
     const png = join(dir, 'png');
-    execFileSync('pdftoppm', ['-r', '110', '-png', pdf, png]);
+    execFileSync(requireTool(TOOLS.pdftoppm), ['-r', '110', '-png', pdf, png]);
     const images = readdirSync(dir).filter((f) => f.startsWith('png') && f.endsWith('.png'));
     expect(images.length).toBe(pages.filter((p) => p.trim() !== '').length);
   });
 
-  withSoffice('round-trips through LibreOffice (.docx → .docx) keeping the tables and their merges', async () => {
+  it('round-trips through LibreOffice (.docx → .docx) keeping the tables and their merges', async () => {
     const out = join(dir, 'roundtrip');
     convertWithLibreOffice(docxPath, 'docx:MS Word 2007 XML', out);
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'report.docx')));
@@ -256,7 +251,7 @@ it('exportDocuments writes the files it is asked for, and only those', async () 
 });
 
 // Not a check: refreshes the pictures in docs/ (UPDATE_DOC_IMAGES=1 npx jest test/export/export.test.ts).
-const updateImages = process.env.UPDATE_DOC_IMAGES && SOFFICE && PDFTOPPM ? it : it.skip;
+const updateImages = process.env.UPDATE_DOC_IMAGES ? it : it.skip;
 updateImages('renders docs/export-*.png from the 淮安市 2024 figures', async () => {
   const report = large();
   const narrative = renderNarrative(
@@ -282,7 +277,7 @@ updateImages('renders docs/export-*.png from the 淮安市 2024 figures', async 
   const docx = join(dir, 'sample.docx');
   writeFileSync(docx, await exportDocx(report, narrative));
   convertWithLibreOffice(docx, 'pdf', dir);
-  execFileSync('pdftoppm', ['-r', '80', '-png', join(dir, 'sample.pdf'), join(dir, 'sample')]);
+  execFileSync(requireTool(TOOLS.pdftoppm), ['-r', '80', '-png', join(dir, 'sample.pdf'), join(dir, 'sample')]);
   readdirSync(dir)
     .filter((f) => /^sample-\d+\.png$/.test(f))
     .sort()

@@ -1,8 +1,9 @@
 // Real headless chromium as the tests and benches drive it: Debian's /usr/bin/chromium with the project's standard
 // switches (no GPU, no background networking or component updates), so what a page loads is only what it asks for.
 import { chromium, type Browser } from 'playwright-core';
+import { TOOLS, requireTool } from './system-tools';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = TOOLS.chromium.command;
 
 export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
@@ -14,6 +15,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 export function launchChromium(): Promise<Browser> {
+  requireTool(TOOLS.chromium);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 

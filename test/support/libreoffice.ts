@@ -3,15 +3,22 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TOOLS, missingToolMessage } from './system-tools';
 
 export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p)) ?? null;
 
+/** Fails (test/support/system-tools.ts policy) when LibreOffice is missing. */
+export function requireSoffice(): string {
+  if (!SOFFICE) throw new Error(missingToolMessage(TOOLS.soffice));
+  return SOFFICE;
+}
+
 export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
-  if (!SOFFICE) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc');
+  const soffice = requireSoffice();
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
     execFileSync(
-      SOFFICE,
+      soffice,
       [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
       { stdio: 'pipe', timeout: 120_000 },
     );

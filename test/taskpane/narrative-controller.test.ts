@@ -19,6 +19,7 @@ import {
 import { NarrativeController } from '../../src/taskpane/narrative/narrative-controller';
 import { ReportController } from '../../src/taskpane/report-controller';
 import { FakeExcel } from '../doubles/office-js/fake-excel';
+import { until } from '../support/until';
 
 async function refOf(host: XlsxHost, name: string) {
   const n = (await host.listNames()).find((x) => x.name === name);
@@ -107,7 +108,12 @@ describe('插入模板 writes the 补充信息 sheet too', () => {
       const names = (await host.listNames()).map((n) => n.name);
       expect(names).toEqual(expect.arrayContaining([...SUPPLEMENT_NAMES, 'nb_agency']));
       pane.dispose();
-      await new Promise((r) => setTimeout(r, 50)); // the host unsubscribes through Excel.run
+      // The host unsubscribes through Excel.run: wait until the fake holds no change handler.
+      await until(
+        () =>
+          fake.doc.workbookChangedHandlers.size + fake.doc.sheets.reduce((n, s) => n + s.changedHandlers.size, 0) === 0,
+        'the change handlers to be removed',
+      );
     } finally {
       restore();
     }
@@ -151,7 +157,7 @@ describe('NarrativeController on an .xlsx workbook', () => {
     const text = '{{年度}}年，本机关收到申请{{申请.本年新收}}件，其中自然人{{申请.申请人.自然人}}件。';
     narrative.edit('apply', text);
     expect(section('apply').draft).toBe(text);
-    await new Promise((r) => setTimeout(r, 30));
+    await until(() => section('apply').preview?.[0] === '2025年，本机关收到申请10件，其中自然人7件。', 'the preview');
     expect(section('apply').preview).toEqual(['2025年，本机关收到申请10件，其中自然人7件。']);
 
     expect(await narrative.save('apply')).toBe(true);

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeExcel } from '../doubles/office-js/fake-excel';
 import { parseBox } from '../doubles/office-js/address';
+import { until } from '../support/until';
 
 const read = (f: string) => readFileSync(join(__dirname, '..', 'fixtures', 'samples', f), 'utf8');
 const LAST = read('real/004.txt');
@@ -48,7 +49,7 @@ function reportRulesOn(fake: FakeExcel, address: string): number {
 
 describe('上年数据 in Excel', () => {
   it('hides the sheet, defines the names and shows the cross-year finding after the user’s edit', async () => {
-    const { fake, controller } = await excelWithThisYear();
+    const { fake, host, controller } = await excelWithThisYear();
     const carry = input('T3', 'carry', 'person');
     const carryCell = templateAddress(carry);
     const before = reportRulesOn(fake, carryCell);
@@ -69,9 +70,9 @@ describe('上年数据 in Excel', () => {
       expect(fake.doc.nameByName(c.name)?.formula).toMatch(new RegExp(`^=${PREVIOUS_SHEET_NAME}!\\$D\\$\\d+$`));
     expect(controller.getState().findings.filter((f) => f.rule.startsWith('X.'))).toEqual([]);
 
+    await until(() => host.quiet, 'the echo window of the save to close'); // a person types after it
     await fake.userEdit('年报', carryCell, 999);
     await fake.settle();
-    await new Promise((r) => setTimeout(r, 50));
     await controller.refresh();
     const cross = controller.getState().findings.filter((f) => f.rule === 'X.carry');
     expect(cross.map((f) => f.cells[0])).toEqual([carry.name]);

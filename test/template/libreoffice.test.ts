@@ -7,6 +7,7 @@ import { T2_TITLE, T3_ROWS, T3_TITLE, T4_TITLE } from '../../src/report';
 import { runCli } from '../support/run-cli';
 import { openWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { convertWithLibreOffice } from '../support/libreoffice';
+import { TOOLS, requireTool } from '../support/system-tools';
 import { suiteTempDir } from '../support/temp-dir';
 
 const dir = suiteTempDir('nianbao-lo-');
@@ -33,7 +34,7 @@ describe('the template in LibreOffice Calc', () => {
     const info = execFileSync('pdfinfo', [pdf]).toString();
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const page = (n: number) =>
-      execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])
+      execFileSync(requireTool(TOOLS.pdftotext), ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])
         .toString()
         .replace(/\s+/g, '');
     const [p1, p2, p3] = [page(1), page(2), page(3)];

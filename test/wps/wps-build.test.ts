@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { INPUT_BY_NAME } from '../../src/report';
 import { launchChromium } from '../support/chromium';
+import { TOOLS, requireTool } from '../support/system-tools';
 
 const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist', 'wps');
@@ -74,7 +75,7 @@ describe('files', () => {
     const xml = ['addin/ribbon.xml', 'online/publish.xml', 'online/jsplugins.xml', 'offline/publish.xml'].map((f) =>
       path.join(dist, f),
     );
-    execFileSync('xmllint', ['--noout', ...xml]);
+    execFileSync(requireTool(TOOLS.xmllint), ['--noout', ...xml]);
     expect(readFileSync(path.join(dist, 'addin/ribbon.xml'), 'utf8').startsWith('<customUI')).toBe(true);
     expect(readFileSync(path.join(dist, 'online/publish.xml'), 'utf8')).toContain(
       '<jspluginonline name="nianbao" type="et" url="http://intra.example.gov.cn/nianbao/"',
@@ -169,7 +170,18 @@ describe('in Chromium with the ET double and an old set of built-ins', () => {
       null,
       { timeout: 20_000 },
     );
-    await page.waitForTimeout(600); // a person types after the insertion, not within its grace period
+    // A person types after the insertion, not within its grace period: wait until the pane's own-write mark has
+    // expired (edit-relay.ts keeps it in PluginStorage as a deadline), a condition rather than a fixed pause.
+    await page.waitForFunction(
+      () => {
+        const app = (window as never as { Application: { PluginStorage: { getItem(k: string): unknown } } })
+          .Application;
+        const mark = app.PluginStorage.getItem('nianbao.ownWrite');
+        return !mark || (mark !== 'writing' && Number(mark) <= Date.now());
+      },
+      null,
+      { timeout: 20_000 },
+    );
     const countCell = [...INPUT_BY_NAME.values()].find((c) => c.kind === 'count' && c.table === 'T3')!.name;
     const typed = await page.evaluate((name) => {
       const et = (

@@ -16,6 +16,7 @@ import { createRibbon } from '../../src/hosts/wps/ribbon';
 import { WpsHost } from '../../src/hosts/wps/wps-host';
 import { EtDouble, type EtDoubleOptions } from '../doubles/wps-et';
 import { channelHub } from './channel-hub';
+import { until } from '../support/until';
 
 const NAMES = ALL_VALUE_CELLS.map((c) => c.name);
 const countCell = [...INPUT_BY_NAME.values()].find((c) => c.kind === 'count')!.name;
@@ -166,7 +167,7 @@ describe('the relay between the main page and the task pane', () => {
     cleanup.push(stop, () => main.stop());
     et.userEdit('Sheet1', 'A1', 1);
     expect(n).toBe(0);
-    await new Promise((r) => setTimeout(r, 40));
+    await until(() => n > 0, 'the pane to poll the revision');
     expect(n).toBe(1);
     stop();
     main.stop();

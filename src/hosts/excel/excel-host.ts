@@ -250,6 +250,11 @@ export class ExcelHost implements SpreadsheetHost {
     return this.subscribing ?? Promise.resolve();
   }
 
+  /** No write of ours in flight nor inside its echo window: a change event now is the user's (tests wait on it). */
+  get quiet(): boolean {
+    return this.busy === 0;
+  }
+
   private readonly onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (e.triggerSource === 'ThisLocalAddin') return;
     if (e.triggerSource === undefined && this.busy > 0) return;
