@@ -65,6 +65,8 @@ describe('上年数据 in Excel', () => {
     expect(fake.actions - actions).toBeGreaterThan(0);
 
     expect(fake.sheet(PREVIOUS_SHEET_NAME).visibility).toBe('Hidden');
+    // Excel cannot activate a hidden sheet (the fake refuses, as Excel does): the user stays on the report.
+    expect(fake.activeSheetName()).toBe('年报');
     expect(fake.sheet('年报').visibility).toBe('Visible');
     for (const c of PREVIOUS_CELLS)
       expect(fake.doc.nameByName(c.name)?.formula).toMatch(new RegExp(`^=${PREVIOUS_SHEET_NAME}!\\$D\\$\\d+$`));

@@ -329,3 +329,33 @@ describe('last year’s block (上年数据)', () => {
     expect(et.sheet(SHEET).cfs.length).toBe(before + added);
   });
 });
+
+describe('上年数据 and the sheet the user is on (issue #10: hiding the active sheet activates another)', () => {
+  it('leaves the user on their sheet with its gridlines, and turns them off only on 上年数据', async () => {
+    const { planPrevious, PREVIOUS_SHEET_NAME } = await import('../../src/report/sheet-edits/plan-previous');
+    const { PREVIOUS_CELLS } = await import('../../src/report');
+    const d = new EtDouble();
+    const app = d.application() as never as {
+      ActiveWorkbook: { Worksheets: { Count: number; Item(i: number | string): { Name: string; Activate(): void } } };
+      ActiveSheet: { Name: string };
+    };
+    const host = new WpsHost(d.application() as never, { events: { channel: null } });
+    await host.applyEdits(planTemplate({ sheet: SHEET }));
+    // The user's own sheet, last in the workbook and active, gridlines on.
+    const sheets = app.ActiveWorkbook.Worksheets as never as {
+      Add(b: unknown, a: unknown): { Name: string };
+      Count: number;
+      Item(i: number | string): { Name: string; Activate(): void };
+    };
+    sheets.Add(undefined, sheets.Item(sheets.Count)).Name = '备注';
+    sheets.Item('备注').Activate();
+    expect(d.sheet('备注').gridlines).toBe(true);
+
+    const previous = PREVIOUS_CELLS.map(() => ({ kind: 'number', value: 1 }) as const);
+    await host.applyEdits(planPrevious(previous, { templateSheet: SHEET, year: 2024 }));
+    expect(d.sheet(PREVIOUS_SHEET_NAME).visible).toBe(0);
+    expect(app.ActiveSheet.Name).toBe('备注');
+    expect(d.sheet('备注').gridlines).toBe(true);
+    expect(d.sheet(PREVIOUS_SHEET_NAME).gridlines).toBe(false);
+  });
+});

@@ -104,9 +104,10 @@ export function queueEdits(
         const ws = ctx.workbook.worksheets.add(e.sheet);
         sheets.set(e.sheet.toLowerCase(), ws);
         if (supports('1.8')) ws.showGridlines = false;
-        // 上年数据 (plan-previous.ts) is hidden; visibility is ExcelApi 1.1, so every Excel has it.
+        // 上年数据 (plan-previous.ts) is hidden; visibility is ExcelApi 1.1, so every Excel has it. Excel cannot
+        // activate a hidden sheet (issue #10), so only a visible new sheet is brought to the front below.
         if (e.hidden) ws.visibility = Excel.SheetVisibility.hidden;
-        added.push(ws);
+        else added.push(ws);
         options.onSheetAdded?.(ws);
         break;
       }

@@ -189,14 +189,20 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
         case 'addSheet': {
           if (findSheet(wb, e.sheet)) throw new Error(`工作表「${e.sheet}」已存在`);
           const all = wb.Worksheets;
+          const userSheet = e.hidden ? wb.ActiveSheet : null;
           const ws = all.Add(undefined, all.Item(all.Count));
           ws.Name = e.sheet;
-          // 上年数据 (plan-previous.ts) is a hidden sheet: xlSheetHidden, which the user can unhide.
-          if (e.hidden) ws.Visible = XL.sheetHidden;
-          else ws.Activate();
-          created.add(e.sheet);
+          // Gridlines are a window setting of the active sheet: set while the new sheet is the active one.
+          ws.Activate();
           const win = app.ActiveWindow;
           if (win) win.DisplayGridlines = false;
+          if (e.hidden) {
+            // 上年数据 (plan-previous.ts) is a hidden sheet: xlSheetHidden, which the user can unhide. Hiding the
+            // active sheet makes WPS activate another (issue #10): bring back the sheet the user was on.
+            ws.Visible = XL.sheetHidden;
+            if (userSheet && userSheet.Name !== e.sheet) userSheet.Activate();
+          }
+          created.add(e.sheet);
           sheets.set(e.sheet, ws);
           break;
         }

@@ -253,6 +253,36 @@ describe('fake Excel: load/sync contract', () => {
     expect(seen[0]).not.toHaveProperty('details');
   });
 
+  it('refuses to activate a hidden sheet, and keeps one sheet visible', async () => {
+    const fake = new FakeExcel();
+    await fake.excel(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add('上年数据');
+      ws.visibility = 'Hidden' as never;
+      await ctx.sync();
+      ws.activate();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(fake.activeSheetName()).toBe('Sheet1');
+    await expect(
+      fake.excel(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').visibility = 'Hidden' as never;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await fake.excel(async (ctx) => {
+      ctx.workbook.worksheets.getItem('上年数据').activate(); // shown again, it can be activated
+      ctx.workbook.worksheets.getItem('上年数据').visibility = 'Visible' as never;
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' }); // queued order: activate first
+    });
+    await fake.excel(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('上年数据');
+      ws.visibility = 'Visible' as never;
+      ws.activate();
+      await ctx.sync();
+    });
+    expect(fake.activeSheetName()).toBe('上年数据');
+  });
+
   it('installs Office.context.requirements.isSetSupported', () => {
     const fake = new FakeExcel({ apiVersion: '1.9' });
     const remove = fake.install();

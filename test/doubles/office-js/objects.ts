@@ -267,7 +267,21 @@ export class Worksheet extends ClientObject {
     );
   }
   activate(): void {
-    this.context.enqueue({ where: 'Worksheet.activate', run: (doc) => void (doc.activeSheetId = this.sheet(doc).id) });
+    this.context.enqueue({
+      where: 'Worksheet.activate',
+      run: (doc) => {
+        const s = this.sheet(doc);
+        // Activating a sheet is choosing its tab (learn.microsoft.com/office/vba/api/excel.worksheet.activate(method));
+        // a hidden sheet has none, and Excel refuses (VBA run-time error 1004; issue #10 finding 5 for Office.js).
+        if (s.visibility !== 'Visible')
+          fail(
+            'InvalidOperation',
+            `The worksheet '${s.name}' is hidden and cannot be activated.`,
+            'Worksheet.activate',
+          );
+        doc.activeSheetId = s.id;
+      },
+    });
   }
   delete(): void {
     this.context.requireSet('1.1', 'Worksheet.delete');

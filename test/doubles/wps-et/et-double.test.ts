@@ -351,3 +351,43 @@ describe('selection, task panes and plugin storage', () => {
     expect(et.listenerCount()).toBe(0);
   });
 });
+
+describe('sheets: visibility and the active sheet', () => {
+  it('hiding the active sheet activates the next visible one, and ActiveWindow then acts on that sheet', () => {
+    const { et, app } = setup();
+    const sheets = app.ActiveWorkbook.Worksheets;
+    const added = sheets.Add(undefined, sheets.Item(sheets.Count));
+    added.Name = '上年数据';
+    expect(app.ActiveSheet.Name).toBe('上年数据'); // Add makes the new sheet active
+    added.Visible = 0;
+    expect(app.ActiveSheet.Name).toBe('Sheet1');
+    app.ActiveWindow.DisplayGridlines = false;
+    expect(et.sheet('Sheet1').gridlines).toBe(false);
+    expect(et.sheet('上年数据').gridlines).toBe(true);
+  });
+
+  it('refuses to activate a hidden sheet and to hide the last visible one', () => {
+    const { app } = setup();
+    const sheets = app.ActiveWorkbook.Worksheets;
+    const hidden = sheets.Add(undefined, sheets.Item(1));
+    hidden.Visible = 0;
+    expect(() => hidden.Activate()).toThrow(/已隐藏/);
+    expect(() => (sheets.Item(1).Visible = 0)).toThrow(/至少要有一张可见/);
+    hidden.Visible = -1;
+    hidden.Activate();
+    expect(app.ActiveSheet.Name).toBe(hidden.Name);
+  });
+
+  it('deleting the active sheet activates a visible one, never a hidden one', () => {
+    const { app } = setup();
+    const sheets = app.ActiveWorkbook.Worksheets;
+    const hidden = sheets.Add(undefined, sheets.Item(1));
+    hidden.Name = 'H';
+    hidden.Visible = 0;
+    const last = sheets.Add(undefined, sheets.Item(sheets.Count));
+    last.Name = 'Last';
+    sheets.Item('Sheet1').Activate();
+    sheets.Item('Sheet1').Delete();
+    expect(app.ActiveSheet.Name).toBe('Last');
+  });
+});

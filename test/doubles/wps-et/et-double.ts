@@ -443,6 +443,20 @@ export class EtDouble {
     this._selection = { sheet, areas: last.areas, active: last.active };
   }
 
+  /**
+   * Before a sheet is hidden: a workbook keeps one visible sheet, and hiding the active sheet makes another one
+   * active (the next visible one to its right, else to its left), as in Excel and in WPS (issue #10 finding 5:
+   * WPS then applies ActiveWindow settings such as DisplayGridlines to that other sheet, the user's).
+   */
+  _hideSheet(sheet: SheetModel): void {
+    const wb = this._wb();
+    const visible = wb.sheets.filter((s) => s !== sheet && s.visible === -1);
+    if (!visible.length) throw new Error('ET double: 工作簿至少要有一张可见的工作表');
+    if (wb.active !== sheet) return;
+    const i = wb.sheets.indexOf(sheet);
+    this._activate(visible.find((s) => wb.sheets.indexOf(s) > i) ?? visible[visible.length - 1]);
+  }
+
   _addSheet(before?: SheetModel, after?: SheetModel): SheetModel {
     const wb = this._wb();
     let n = wb.sheets.length + 1;
@@ -473,7 +487,10 @@ export class EtDouble {
       }
     const i = wb.sheets.indexOf(sheet);
     wb.sheets.splice(i, 1);
-    if (wb.active === sheet) this._activate(wb.sheets[Math.max(0, i - 1)]);
+    if (wb.active === sheet) {
+      const visible = wb.sheets.filter((s) => s.visible === -1);
+      this._activate(visible.find((s) => wb.sheets.indexOf(s) >= i) ?? visible[visible.length - 1] ?? wb.sheets[0]);
+    }
   }
 
   _checkName(name: string, _existing?: NameModel): void {

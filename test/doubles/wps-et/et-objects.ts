@@ -956,6 +956,9 @@ export class SheetObj extends EtObject {
   }
   Activate(): void {
     this._alive();
+    // Activating is choosing the sheet's tab, which a hidden sheet lacks: ET, like Excel, refuses (VBA run-time
+    // error 1004; learn.microsoft.com/office/vba/api/excel.worksheet.activate(method)).
+    if (this._sheet.visible !== -1) throw new Error(`ET double: 工作表「${this._sheet.name}」已隐藏，不能激活`);
     this._d._activate(this._sheet);
   }
   Select(): void {
@@ -1012,6 +1015,7 @@ export class SheetObj extends EtObject {
   }
   set Visible(v: number) {
     if (![-1, 0, 2].includes(v)) throw new Error(`Worksheet.Visible: 无效的值 ${v}`);
+    if (v !== -1) this._d._hideSheet(this._sheet);
     this._sheet.visible = v;
   }
 }
