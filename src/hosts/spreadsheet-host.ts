@@ -2,6 +2,7 @@
 // (ExcelJS) each implement it; the task pane and the CLI know nothing else about a host.
 import type { CellContent } from '../report/model/cell-content';
 import type { SheetEdit } from '../report/sheet-edits/sheet-edit';
+import type { SelfTestReport } from './self-test/self-test-report';
 
 export interface NamedRef {
   readonly name: string;
@@ -41,4 +42,10 @@ export interface SpreadsheetHost {
    * download (Office on Mac, whose WKWebView ignores `<a download>`) needs it; without it the pane downloads.
    */
   saveFile?(name: string, data: Blob): Promise<void>;
+  /**
+   * Optional: 自检. Tries each capability the product relies on (names, rule formulas over names, two rules on a
+   * cell, reading back, change events, protection, a hidden sheet) on a scratch sheet it removes afterwards, and
+   * reports host, version, API sets and each check (self-test/run-self-test.ts). The pane offers it when present.
+   */
+  runSelfTest?(): Promise<SelfTestReport>;
 }

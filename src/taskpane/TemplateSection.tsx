@@ -6,6 +6,7 @@ import { EmptyState } from './EmptyState';
 import { usePaneState, useReportController } from './host-context';
 import { enterSubmits } from './ime-enter';
 import { nameLabel } from './message-words';
+import { SelfTestBlock } from './SelfTestBlock';
 import { isDamaged, type TemplateHealth } from './template-health';
 import { STRINGS } from './strings.zh-CN';
 
@@ -157,6 +158,9 @@ export function TemplateSection() {
           <InsertForm />
         </section>
       )}
+      <div className={styles.block}>
+        <SelfTestBlock />
+      </div>
     </>
   );
 }

@@ -6,6 +6,9 @@ import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-h
 import { describeOfficeError } from './office-errors';
 import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
 import { queueEdits, type WorkbookBefore } from './queue-edits';
+import { runSelfTest } from '../self-test/run-self-test';
+import type { SelfTestReport } from '../self-test/self-test-report';
+import { excelSelfTestProbes } from './self-test-probes';
 
 export interface ExcelHostOptions {
   /** Whether the host has an ExcelApi requirement set; defaults to Office.context.requirements. */
@@ -248,6 +251,11 @@ export class ExcelHost implements SpreadsheetHost {
   /** Resolves once change handlers are registered (the pane need not wait; tests do). */
   get listening(): Promise<void> {
     return this.subscribing ?? Promise.resolve();
+  }
+
+  /** 自检: the product's own calls on a scratch sheet, plus what Excel reports (self-test/run-self-test.ts). */
+  async runSelfTest(): Promise<SelfTestReport> {
+    return this.ownWrite(() => runSelfTest(this, excelSelfTestProbes(this.supports)));
   }
 
   /** No write of ours in flight nor inside its echo window: a change event now is the user's (tests wait on it). */

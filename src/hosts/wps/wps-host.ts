@@ -20,6 +20,9 @@ import { activeWorkbook, applyEditsToEt, findSheet, writeBlock } from './apply-e
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et-api';
 import { beginOwnWrite, watchUserEdits, type WatchOptions } from './edit-relay';
 import { unionChunks } from '../write-runs';
+import { runSelfTest } from '../self-test/run-self-test';
+import type { SelfTestReport } from '../self-test/self-test-report';
+import { wpsSelfTestProbes } from './self-test-probes';
 
 export interface WpsHostOptions {
   readonly events?: WatchOptions;
@@ -273,6 +276,11 @@ export class WpsHost implements SpreadsheetHost {
 
   async selectNamedCells(names: readonly string[]): Promise<void> {
     this.selectNamedCellsNow(names);
+  }
+
+  /** 自检: the product's own calls on a scratch sheet, plus what WPS reports (self-test/run-self-test.ts). */
+  async runSelfTest(): Promise<SelfTestReport> {
+    return runSelfTest(this, wpsSelfTestProbes(this.app));
   }
 
   onUserEdit(listener: () => void): () => void {

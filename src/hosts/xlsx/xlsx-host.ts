@@ -6,6 +6,9 @@ import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-h
 import { applyEditsToWorkbook } from './apply-edits';
 import { cellContent } from './cell-content';
 import type { RawDefinedName } from './open-guard';
+import { runSelfTest } from '../self-test/run-self-test';
+import type { SelfTestReport } from '../self-test/self-test-report';
+import { xlsxSelfTestProbes } from './self-test-probes';
 
 /** "Sheet!$A$1" (ExcelJS form, possibly quoted) to "Sheet!A1"; null for anything that is not one cell or range. */
 function normaliseRef(text: string): string | null {
@@ -27,6 +30,11 @@ export class XlsxHost implements SpreadsheetHost {
     readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
     private rawNames: readonly RawDefinedName[] | null = null,
   ) {}
+
+  /** 自检 over the in-memory workbook (self-test/run-self-test.ts); a file has no change events. */
+  async runSelfTest(): Promise<SelfTestReport> {
+    return runSelfTest(this, xlsxSelfTestProbes(this.workbook));
+  }
 
   async listNames(): Promise<readonly NamedRef[]> {
     const fromModel = new Map<string, string | null>();

@@ -188,6 +188,8 @@ export class FakeExcel {
         platform: this.platform,
         displayLanguage: 'zh-CN',
         requirements: { isSetSupported: (name: string, version?: string) => this.supports(name, version) },
+        // Office.context.diagnostics (ContextInformation): what the 自检 report names.
+        diagnostics: { host: 'Excel', platform: this.platform, version: '16.0 (fake)' },
       },
       HostType: { Excel: 'Excel' },
       PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' },
