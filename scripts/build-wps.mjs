@@ -5,6 +5,9 @@
 //   dist/wps/offline/nianbao_<ver>/   the folder to copy into jsaddons (no server needed)
 //   dist/wps/offline/publish.xml      its <jsplugin> entry, plus install scripts for Windows and Linux
 // The online URL comes from --url=http://host/path/ or WPS_ADDIN_URL (a placeholder otherwise). See docs/wps.md.
+// The add-in folder holds what WPS fetches from its root (manifest.xml, ribbon.xml, index.html → main.js) plus the
+// pane; the entries below have the shapes Kingsoft's wpsjs writes (build.js CreatePublishXml for <jsplugin>,
+// debug_publish.js for <jspluginonline>, debug_xmlplugin.js for jsplugins.xml), checked by test/wps/wps-build.test.ts.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -96,3 +96,63 @@ describe('manifest.xml', () => {
     }
   });
 });
+
+describe('office-addin-manifest (the package Microsoft’s tools use), offline', () => {
+  it('reads manifest.xml with its own reader, agreeing with the XPath reading above', () => {
+    // In its own Node process: the package pulls ES modules that Jest's CommonJS runtime cannot load.
+    const script =
+      "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])" +
+      '.then((i) => process.stdout.write(JSON.stringify(i)))';
+    const out = spawnSync(process.execPath, ['-e', script, path.join(ROOT, 'manifest.xml')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(out.stderr).toBe('');
+    const info = JSON.parse(out.stdout) as {
+      manifestType?: string;
+      id?: string;
+      officeAppType?: string;
+      hosts?: string[];
+      permissions?: string;
+      defaultLocale?: string;
+      displayName?: string;
+      version?: string;
+      defaultSettings?: { sourceLocation?: string };
+    };
+    expect(info.manifestType).toBe('xml');
+    expect(info.id).toBe(xpath(`string(//${el('Id')})`));
+    expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(info.officeAppType).toBe('TaskPaneApp');
+    expect(info.hosts).toEqual(['Workbook']);
+    expect(info.permissions).toBe('ReadWriteDocument');
+    expect(info.defaultLocale).toBe('zh-CN');
+    expect(info.displayName).toBe('年报助手');
+    expect(info.defaultSettings?.sourceLocation).toBe('https://localhost:3000/taskpane.html');
+    expect(info.version).toBe(xpath(`string(/${el('OfficeApp')}/${el('Version')})`));
+  });
+
+  it('npm run validate:manifest says clearly when the service is out of reach, and reports a rejection', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { describeValidation } = require('../../scripts/manifest-validation.cjs') as {
+      describeValidation(o: unknown): { code: number; lines: string[] };
+    };
+    const offline = describeValidation(
+      new Error('Unable to contact the manifest validation service.\nFetchError: getaddrinfo ENOTFOUND'),
+    );
+    expect(offline.code).toBe(2);
+    expect(offline.lines[0]).toMatch(/^离线：无法连接微软的清单校验服务.*npx jest test\/excel\/manifest/);
+    const rejected = describeValidation({
+      isValid: false,
+      status: 200,
+      report: { status: 'Rejected', errors: [{ line: 12, title: 'Invalid Permissions', content: 'ReadEverything' }] },
+    });
+    expect(rejected).toEqual({
+      code: 1,
+      lines: ['清单没有通过微软官方校验（HTTP 200 ）。', '错误（第 12 行）：Invalid Permissions — ReadEverything'],
+    });
+    expect(describeValidation({ isValid: true, report: { status: 'Accepted' } })).toEqual({
+      code: 0,
+      lines: ['清单通过微软官方校验。'],
+    });
+  });
+});

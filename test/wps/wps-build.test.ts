@@ -3,7 +3,7 @@
 // window.Application and the newer built-ins removed: the ribbon's 插入模板 from the main page, and the pane's
 // insert → user edit → finding → fix → cleared loop.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'acorn';
@@ -12,11 +12,14 @@ import type { Browser, Page } from 'playwright-core';
 import { INPUT_BY_NAME } from '../../src/report';
 import { launchChromium } from '../support/chromium';
 import { TOOLS, requireTool } from '../support/system-tools';
+import { suiteTempDir } from '../support/temp-dir';
+import { parseXml, type XmlElement } from './xml-tree';
 
 const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist', 'wps');
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
 const ADDIN_FILES = [
+  'manifest.xml',
   'index.html',
   'main.js',
   'ribbon.xml',
@@ -27,6 +30,7 @@ const ADDIN_FILES = [
   'images/check.svg',
 ];
 
+const tmp = suiteTempDir('nb-wps-build-');
 let doubleBundle = '';
 let browser: Browser;
 
@@ -98,6 +102,106 @@ describe('files', () => {
       // lazily, and we never call z.emoji().
       expect(() => parse(src, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
     }
+  });
+});
+
+// What Kingsoft's own tooling produces, written down from its source (wpsjs 2.2.3; the same code is readable in the
+// public copy github.com/laihaojie/wpsjs, src/lib/*.js) and its et template, so the package is checked against that
+// and not against itself:
+// - Files in the add-in folder's root that WPS fetches: manifest.xml and ribbon.xml on every start, then index.html
+//   and what it loads (shared/notes/wps-addin.md §1: the et template ships ribbon.xml, index.html, main.js and
+//   manifest.xml; tmustier/pi-for-excel docs/wps-support.md saw WPS request manifest.xml, ribbon.xml, index.html,
+//   main.js; a field report on a real build: "每次启动宿主仍会成对拉到 manifest.xml + ribbon.xml").
+// - manifest.xml: <JsPlugin> with <ApiVersion>1.0.0</ApiVersion>, <Name>, <Description> (et template; <Functions> only
+//   for custom functions).
+// - ribbon.xml: <customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" onLoad="…"> (et template).
+// - offline publish.xml: build.js CreatePublishXml(name, type, version) writes
+//   <jsplugins><jsplugin name type url="<name>_<version>" version enable="enable_dev" install="null"/></jsplugins>,
+//   and the folder beside it is <name>_<version> (build.js buildWithArgs, CreateCopyBat).
+// - online publish.xml: debug_publish.js configPublish writes <jspluginonline name type url="<server>/"
+//   enable="enable_dev" install="null"> (plus debug="" for its dev server).
+// - jsplugins.xml (oem.ini JSPluginsServer route): debug_xmlplugin.js writes <jsplugins><jspluginonline name type
+//   url="<server>/"/></jsplugins>.
+const WPSJS = {
+  rootFiles: ['manifest.xml', 'ribbon.xml', 'index.html'],
+  customUiNamespace: 'http://schemas.microsoft.com/office/2006/01/customui',
+  offlineEntry: (name: string, type: string, v: string) => ({
+    name,
+    type,
+    url: `${name}_${v}`,
+    version: v,
+    enable: 'enable_dev',
+    install: 'null',
+  }),
+  onlineEntry: (name: string, type: string, url: string) => ({
+    name,
+    type,
+    url,
+    enable: 'enable_dev',
+    install: 'null',
+  }),
+  jspluginsEntry: (name: string, type: string, url: string) => ({ name, type, url }),
+} as const;
+
+const xmlOf = (f: string): XmlElement => parseXml(readFileSync(path.join(dist, f), 'utf8'));
+const only = (el: XmlElement, name: string): XmlElement => {
+  expect(el.children.map((c) => c.name)).toEqual([name]);
+  return el.children[0];
+};
+
+describe('the package against what wpsjs produces', () => {
+  it('has the files WPS fetches from the add-in root, in every package', () => {
+    for (const dir of ['addin', 'online/nianbao', `offline/nianbao_${version}`])
+      for (const f of WPSJS.rootFiles) expect([dir, f, existsSync(path.join(dist, dir, f))]).toEqual([dir, f, true]);
+  });
+
+  it('manifest.xml is a <JsPlugin> with ApiVersion 1.0.0, Name and Description', () => {
+    const m = xmlOf('addin/manifest.xml');
+    expect(m.name).toBe('JsPlugin');
+    const byName = new Map(m.children.map((c) => [c.name, c.text.trim()]));
+    expect([...byName.keys()]).toEqual(['ApiVersion', 'Name', 'Description']);
+    expect(byName.get('ApiVersion')).toBe('1.0.0');
+    expect(byName.get('Name')).toBe('nianbao');
+    expect(byName.get('Description')).toMatch(/年报助手/);
+  });
+
+  it('ribbon.xml is RibbonX customUI with an onLoad callback', () => {
+    const r = xmlOf('addin/ribbon.xml');
+    expect(r.name).toBe('customUI');
+    expect(r.attributes.xmlns).toBe(WPSJS.customUiNamespace);
+    expect(r.attributes.onLoad).toBe('OnAddinLoad');
+  });
+
+  it('publish.xml and jsplugins.xml entries have the shapes wpsjs writes', () => {
+    const offline = only(xmlOf('offline/publish.xml'), 'jsplugin');
+    expect(offline.attributes).toEqual(WPSJS.offlineEntry('nianbao', 'et', version));
+    expect(existsSync(path.join(dist, 'offline', offline.attributes.url, 'manifest.xml'))).toBe(true);
+    const online = only(xmlOf('online/publish.xml'), 'jspluginonline');
+    expect(online.attributes).toEqual(WPSJS.onlineEntry('nianbao', 'et', 'http://intra.example.gov.cn/nianbao/'));
+    const plugins = only(xmlOf('online/jsplugins.xml'), 'jspluginonline');
+    expect(plugins.attributes).toEqual(WPSJS.jspluginsEntry('nianbao', 'et', 'http://intra.example.gov.cn/nianbao/'));
+    for (const f of ['offline/publish.xml', 'online/publish.xml', 'online/jsplugins.xml'])
+      expect(xmlOf(f).name).toBe('jsplugins');
+  });
+
+  it('install-linux.sh installs beside other add-ins and tells the user to restart again after trusting', () => {
+    const jsaddons = path.join(tmp, 'jsaddons');
+    mkdirSync(jsaddons, { recursive: true });
+    writeFileSync(
+      path.join(jsaddons, 'publish.xml'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="other" type="wps" url="other_1.0" version="1.0"/>\n</jsplugins>\n',
+    );
+    // WPS's trust record with the add-in blocked (isload false): the script must say so.
+    writeFileSync(path.join(jsaddons, 'authaddin.json'), '{"et":{"nianbao":{"enable":true,"isload":false}}}');
+    const out = execFileSync('sh', [path.join(dist, 'offline', 'install-linux.sh')], {
+      env: { ...process.env, WPS_JSADDONS: jsaddons },
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/再完全退出并重新打开一次/);
+    expect(out).toMatch(/isload 为 false/);
+    const entries = parseXml(readFileSync(path.join(jsaddons, 'publish.xml'), 'utf8')).children;
+    expect(entries.map((e) => e.attributes.name)).toEqual(['other', 'nianbao']);
+    expect(existsSync(path.join(jsaddons, `nianbao_${version}`, 'manifest.xml'))).toBe(true);
   });
 });
 

@@ -26,4 +26,11 @@ else
   # Drop our previous line, then add ours before </jsplugins> (or expand an empty <jsplugins/>).
   grep -v 'name="@NAME@"' "$PUB.bak" | sed -e "s|<jsplugins */>|<jsplugins>\n</jsplugins>|" -e "s|</jsplugins>|  $ENTRY\n</jsplugins>|" > "$PUB"
 fi
-echo "已安装到 $TARGET/@FOLDER@ 。请完全退出 WPS（包括托盘中的 WPS 进程）后重新打开 WPS 表格，功能区会出现「年报助手」选项卡。"
+echo "已安装到 $TARGET/@FOLDER@ 。"
+echo "1. 请完全退出 WPS（包括托盘中的 WPS 进程）后重新打开 WPS 表格。"
+echo "2. 如果弹出是否信任此加载项的提示，选「信任」或「允许」，然后【再完全退出并重新打开一次】WPS 表格："
+echo "   WPS 在弹出信任提示的那一次不会加载加载项，重启后功能区才会出现「年报助手」选项卡。"
+if [ -f "$TARGET/authaddin.json" ] && grep -q '@NAME@' "$TARGET/authaddin.json" && grep -q '"isload" *: *false' "$TARGET/authaddin.json"; then
+  echo "注意：$TARGET/authaddin.json 中有 isload 为 false 的记录，表示 WPS 拦截了加载项。"
+  echo "      请在 WPS 中把年报助手先卸载（或在信任中心移出）再重新安装、信任，然后重启 WPS 表格。"
+fi

@@ -20,4 +20,15 @@ $rootNode = $doc.DocumentElement
 foreach ($old in @($rootNode.SelectNodes("*[@name='@NAME@']"))) { [void]$rootNode.RemoveChild($old) }
 [void]$rootNode.AppendChild($doc.ImportNode($entry.DocumentElement, $true))
 $doc.Save($pub)
-Write-Host "已安装到 $target\@FOLDER@ 。请完全退出 WPS（包括任务栏通知区域中的 WPS 进程）后重新打开 WPS 表格，功能区会出现「年报助手」选项卡。"
+Write-Host "已安装到 $target\@FOLDER@ 。"
+Write-Host "1. 请完全退出 WPS（包括任务栏通知区域中的 WPS 进程）后重新打开 WPS 表格。"
+Write-Host "2. 如果弹出是否信任此加载项的提示，选「信任」或「允许」，然后【再完全退出并重新打开一次】WPS 表格："
+Write-Host "   WPS 在弹出信任提示的那一次不会加载加载项，重启后功能区才会出现「年报助手」选项卡。"
+$auth = Join-Path $target 'authaddin.json'
+if (Test-Path $auth) {
+  $authText = [System.IO.File]::ReadAllText($auth)
+  if ($authText -match '@NAME@' -and $authText -match '"isload"\s*:\s*false') {
+    Write-Host "注意：$auth 中有 isload 为 false 的记录，表示 WPS 拦截了加载项。"
+    Write-Host "      请在 WPS 中把年报助手先卸载（或在信任中心移出）再重新安装、信任，然后重启 WPS 表格。"
+  }
+}
