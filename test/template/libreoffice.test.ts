@@ -11,6 +11,9 @@ import { TOOLS, requireTool } from '../support/system-tools';
 import { suiteTempDir } from '../support/temp-dir';
 
 const dir = suiteTempDir('nianbao-lo-');
+// LibreOffice converts in its own process (convertWithLibreOffice allows it 120 s): CPU-bound work, not a wait, that
+// overran Jest's 30 s default on a loaded 2-core machine.
+jest.setTimeout(180_000);
 
 describe('the template in LibreOffice Calc', () => {
   const file = join(dir, 'report.xlsx');
