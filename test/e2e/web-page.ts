@@ -27,7 +27,8 @@ export interface WebServer {
 }
 
 /** Runs `node scripts/start.mjs` with PORT=0 and resolves with the URL it prints. */
-export function startWebServer(timeoutMs = 240_000): Promise<WebServer> {
+// Building the page is webpack in production mode: over 240 s with several builds at once on a 2-core machine.
+export function startWebServer(timeoutMs = 420_000): Promise<WebServer> {
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },

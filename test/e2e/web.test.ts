@@ -56,7 +56,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
   opened = await openWebPage(browser, server.url);
   page = opened.page;
-}, 600_000); // building and serving the page (≤ 240 s), then its first load (≤ READY_TIMEOUT_MS)
+}, 660_000); // building and serving the page (≤ 420 s), then its first load (≤ READY_TIMEOUT_MS)
 
 afterAll(async () => {
   await browser?.close();
