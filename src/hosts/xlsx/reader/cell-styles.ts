@@ -1,7 +1,7 @@
 // Which cell styles show a number as a date (xl/styles.xml: cellXfs → numFmtId → format code), read only when
 // a named cell holding a number has a style. A number in a date format is a date to the person who typed it.
-import { streamXml, type XmlSource } from './xml-stream';
-import type { ZipEntry } from './zip-entries';
+import { elementText, parseFragment, type XmlSource } from './xml-stream';
+import { entryText, type ZipEntry } from './zip-entries';
 
 /**
  * Built-in number formats that show dates or times (ECMA-376 Part 1, §18.8.30 numFmt: ids 14–22 and 45–47; the
@@ -30,27 +30,30 @@ export function isDateFormat(code: string): boolean {
   return false;
 }
 
-/** Style index → whether it formats numbers as dates. */
+/** Style index → whether it formats numbers as dates. Only the two regions that say so are parsed. */
 export function readDateStyles(source: XmlSource, entry: ZipEntry | undefined): (style: number) => boolean {
   if (!entry) return () => false;
+  const xml = entryText(source.zip, entry, source.budget);
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
-  let inCellXfs = false;
-  let seenCellXfs = false;
-  streamXml(source, entry, {
-    open(name, attrs) {
-      if (name === 'numFmt' && attrs.numFmtId !== undefined) custom.set(Number(attrs.numFmtId), attrs.formatCode ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attrs.numFmtId ?? 0));
-    },
-    close(name) {
-      if (name === 'cellXfs') {
-        inCellXfs = false;
-        seenCellXfs = true;
-      }
-    },
-    done: () => seenCellXfs,
-  });
+  const limits = source.budget.limits;
+  const formats = elementText(xml, 'numFmts');
+  if (formats)
+    parseFragment(formats, entry.name, limits, {
+      open(name, attrs) {
+        if (name === 'numFmt' && attrs.numFmtId !== undefined)
+          custom.set(Number(attrs.numFmtId), attrs.formatCode ?? '');
+      },
+      close() {},
+    });
+  const xfs = elementText(xml, 'cellXfs');
+  if (xfs)
+    parseFragment(xfs, entry.name, limits, {
+      open(name, attrs, depth) {
+        if (name === 'xf' && depth === 2) xfFormats.push(Number(attrs.numFmtId ?? 0));
+      },
+      close() {},
+    });
   return (style) => {
     const id = xfFormats[style];
     if (id === undefined || !id) return false;

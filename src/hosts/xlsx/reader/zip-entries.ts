@@ -1,7 +1,7 @@
 // The zip under a workbook: its central directory read without inflating anything, and one entry inflated as a
 // stream of chunks (fflate) that the caller can stop, with every byte counted against the limits. Browser-safe:
 // bytes are Uint8Arrays, nothing from Node.
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { LIMIT_REASONS, refuse, type ReadLimits } from './limits';
 
 export interface ZipEntry {
@@ -16,8 +16,12 @@ export interface ZipEntry {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** Compressed bytes pushed at a time: deflate's 1:1032 ceiling keeps one push's output under ~4 MB. */
-const SLICE = 4096;
+/** Compressed bytes pushed at a time: deflate's 1:1032 ceiling keeps one push's output under ~16 MB. */
+const SLICE = 2 * 1024;
+/** A part declared this small is inflated in one call into a buffer of its declared size (one byte more shows a lie). */
+const ONE_SHOT = 96 * 1024;
+/** Inflated bytes handed on at a time, so a reader that has what it needs stops parsing. */
+const HAND_ON = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -104,6 +108,17 @@ export function inflateEntry(
   };
   if (entry.method === 0) {
     for (let i = 0; i < stored.length && going; i += SLICE * 16) take(stored.subarray(i, i + SLICE * 16));
+    return;
+  }
+  if (entry.method === 8 && entry.size <= ONE_SHOT) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(stored, { out: new Uint8Array(entry.size + 1) });
+    } catch {
+      return refuse(`压缩包中 ${entry.name} 无法解压，文件已损坏`);
+    }
+    if (out.length !== entry.size) refuse(`压缩包中 ${entry.name} 的大小与目录不符，文件已损坏`);
+    for (let i = 0; i < out.length && going; i += HAND_ON) take(out.subarray(i, i + HAND_ON));
     return;
   }
   if (entry.method !== 8)
