@@ -3,7 +3,7 @@
 import { SUPPLEMENT_NAMES } from '../report';
 import { loadReport, type LoadedReport } from '../export/load-report';
 import { TEMPLATE_READ_NAMES } from '../hosts/read-template';
-import { openReportFile } from '../hosts/xlsx/read-workbook';
+import { openReportFile } from '../hosts/xlsx/read-file';
 
 export async function loadReportFile(path: string): Promise<LoadedReport> {
   const opened = await openReportFile(path, [...TEMPLATE_READ_NAMES, ...SUPPLEMENT_NAMES]);

@@ -14,7 +14,7 @@ import {
 } from '../report/import';
 import { readTemplate } from '../hosts/read-template';
 import { megabytes } from '../hosts/xlsx/open-guard';
-import { openReportFile, readBoundedFile } from '../hosts/xlsx/read-workbook';
+import { openReportFile, readBoundedFile } from '../hosts/xlsx/read-file';
 
 export type SourceKind = FileKind;
 

@@ -2,15 +2,12 @@
 // limits), read by names, evaluate. The result is the
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
-import {
-  PREVIOUS_CELLS,
-  countBySeverity,
-  evaluateRules,
-  type CellContent,
-  type Finding,
-  type RuleScope,
-} from '../report';
-import { openReportFile } from '../hosts/xlsx/read-workbook';
+import { PREVIOUS_CELLS } from '../report/layout/input-cells';
+import { type CellContent } from '../report/model/cell-content';
+import { evaluateRules } from '../report/rules/evaluate-rules';
+import { countBySeverity, type Finding } from '../report/rules/finding';
+import { type RuleScope } from '../report/rules/rule';
+import { openReportFile } from '../hosts/xlsx/read-file';
 import { readTemplate } from '../hosts/read-template';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
 

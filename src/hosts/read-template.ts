@@ -4,17 +4,15 @@ import {
   ALL_VALUE_CELLS,
   INPUT_CELLS,
   NAME_PREFIX,
-  RULE_BY_ID,
-  RULE_MESSAGES,
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
-  cellLabel,
-  fillTemplate,
   TEMPLATE_VERSION,
-  templateVersionOf,
-  type CellContent,
-  type Finding,
-} from '../report';
+} from '../report/layout/input-cells';
+import { templateVersionOf } from '../report/layout/sheet-layout';
+import { type CellContent } from '../report/model/cell-content';
+import { type Finding } from '../report/rules/finding';
+import { RULE_MESSAGES, fillTemplate } from '../report/rules/messages.zh-CN';
+import { RULE_BY_ID, cellLabel } from '../report/rules/rule-catalog';
 import type { SpreadsheetHost } from './spreadsheet-host';
 
 /** What reading the template needs of a host: its names and the cells they point at (a file reader has no more). */

@@ -1,7 +1,7 @@
 // A stored cell to the host-neutral CellContent, as the ExcelJS reader gives it for what ExcelJS reads right,
 // and exactly where it did not: a t="d" cell is a date (ExcelJS read "2021-05-01" as the number 2021), a number
 // beyond 2^53 keeps the digits as written, a shared-string index that does not exist is a refusal.
-import { BLANK, contentOf, type CellContent } from '../../../report';
+import { BLANK, contentOf, type CellContent } from '../../../report/model/cell-content';
 import { refuse } from './limits';
 import { decodeEscapes } from './shared-strings';
 import type { RawCell } from './sheet-cells';

@@ -1,7 +1,7 @@
 // The template's names read exactly or refused: a name defined twice, a sheet-level name of the same spelling,
 // a name over a range, several areas, a whole column or row, or a cell of another workbook cannot say which one
 // cell to read. Each refusal names the name, the cell it stands for, and where it points.
-import { NAME_PREFIX } from '../../../report';
+import { NAME_PREFIX } from '../../../report/layout/input-cells';
 import { REPAIR_HINT, describeName } from '../../read-template';
 import { nameTarget } from './name-target';
 import type { SheetPart, StoredName } from './workbook-names';

@@ -1,7 +1,7 @@
 // What a defined name's stored definition points at, parsed in one pass (no regular expression that can
 // backtrack): one cell, or exactly why it is not one (a range, several areas, a whole column or row, another
 // workbook, #REF!, a formula or constant).
-import { parseA1 } from '../../../report';
+import { parseA1 } from '../../../report/layout/a1';
 
 export type NameTarget =
   | { readonly kind: 'cell'; readonly sheet: string; readonly row: number; readonly col: number }

@@ -1,7 +1,7 @@
 // One sheet part streamed for the cells it is asked for: their raw XML values, the shared-formula masters they
 // refer to, and the merged ranges. Parsing stops at the end of the merges (conditional formats, data validations
 // and everything after are never parsed); cells past the last wanted row are only counted.
-import { parseA1, parseRange, type RangeRef } from '../../../report';
+import { parseA1, parseRange, type RangeRef } from '../../../report/layout/a1';
 import { LIMIT_REASONS, refuse } from './limits';
 import { streamXml, type XmlSource } from './xml-stream';
 import type { ZipEntry } from './zip-entries';

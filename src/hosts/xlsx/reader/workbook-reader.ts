@@ -2,7 +2,8 @@
 // point at, streamed from only the sheets they are on; shared strings and styles read only as far as those cells
 // need. Every read is bounded by READ_LIMITS. Browser-safe (Uint8Array in, no Node API): the CLI reads a file
 // into bytes (read-file.ts), the page hands it the bytes of the file the user chose.
-import { BLANK, a1, parseRange, type CellContent, type RangeRef } from '../../../report';
+import { a1, parseRange, type RangeRef } from '../../../report/layout/a1';
+import { BLANK, type CellContent } from '../../../report/model/cell-content';
 import type { NamedCellsRead, NamedRef } from '../../spreadsheet-host';
 import { cellValue, type CellContext } from './cell-value';
 import { readDateStyles } from './cell-styles';
