@@ -16,7 +16,7 @@ import { suiteTempDir } from '../support/temp-dir';
 
 const dir = suiteTempDir('nianbao-reader-');
 const NAMES = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME, ...SUPPLEMENT_NAMES];
-let base: Buffer;
+let base: ExcelJS.WorkbookModel;
 
 beforeAll(async () => {
   const file = join(dir, 'base.xlsx');
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
   for (const ws of wb.worksheets) (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings = [];
-  base = Buffer.from(await wb.xlsx.writeBuffer());
+  base = wb.model;
 });
 
 const text = fc.string({
@@ -150,8 +150,9 @@ describe('the targeted reader and the ExcelJS reader', () => {
   it('read the same from 1,000 random reports', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 25 }), async (edits) => {
+        // A copy of the loaded template's model (as ExcelJS's own load ends by setting it), faster than loading it.
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(base as unknown as ArrayBuffer);
+        wb.model = structuredClone(base);
         for (const e of edits) apply(wb, e);
         const buf = Buffer.from(await wb.xlsx.writeBuffer());
 
@@ -165,7 +166,7 @@ describe('the targeted reader and the ExcelJS reader', () => {
         const [a, b] = [await oracle.host.readNamedCells(NAMES), await opened.reader.readNamedCells(NAMES)];
         expect({ ...b, values: asExcelJs(b.values) }).toEqual(a);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.READER_RUNS ?? 1000) },
     );
   }, 900_000);
 });
