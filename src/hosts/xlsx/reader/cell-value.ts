@@ -38,37 +38,9 @@ function sharedString(raw: RawCell, ctx: CellContext): string {
   return text;
 }
 
-function formulaResult(raw: RawCell, ctx: CellContext): CellContent {
-  const v = raw.v;
-  if (v === undefined || v === '') return BLANK;
+/** A non-empty stored value by its type attribute (the same for a plain cell and a formula's cached result). */
+function typedValue(raw: RawCell, v: string, ctx: CellContext): CellContent {
   switch (raw.t) {
-    case 'str':
-      return contentOf(v);
-    case 'b':
-      return { kind: 'bool', value: parseInt(v, 10) !== 0 };
-    case 'e':
-      return { kind: 'error', code: v };
-    case 'd':
-      return isoDate(v);
-    default: {
-      if (raw.s !== undefined && ctx.isDateStyle(raw.s)) return contentOf(serialToDate(parseFloat(v), ctx.date1904));
-      return storedNumber(v);
-    }
-  }
-}
-
-export function cellValue(raw: RawCell | undefined, ctx: CellContext): CellContent {
-  if (!raw) return BLANK;
-  if ((raw.f !== undefined && raw.f !== '') || raw.fType !== undefined) {
-    const formula = `=${raw.f ? raw.f : (raw.sharedFrom ?? '')}`;
-    return { ...formulaResult(raw, ctx), formula };
-  }
-  if (raw.t === 'inlineStr') return raw.inline === undefined ? BLANK : contentOf(decodeEscapes(raw.inline));
-  const v = raw.v;
-  if (v === undefined || v === '') return BLANK;
-  switch (raw.t) {
-    case 's':
-      return contentOf(sharedString(raw, ctx));
     case 'str':
       return contentOf(v);
     case 'b':
@@ -81,4 +53,16 @@ export function cellValue(raw: RawCell | undefined, ctx: CellContext): CellConte
       if (raw.s !== undefined && ctx.isDateStyle(raw.s)) return contentOf(serialToDate(parseFloat(v), ctx.date1904));
       return storedNumber(v);
   }
+}
+
+export function cellValue(raw: RawCell | undefined, ctx: CellContext): CellContent {
+  if (!raw) return BLANK;
+  const v = raw.v;
+  if ((raw.f !== undefined && raw.f !== '') || raw.fType !== undefined) {
+    const formula = `=${raw.f ? raw.f : (raw.sharedFrom ?? '')}`;
+    return { ...(v ? typedValue(raw, v, ctx) : BLANK), formula };
+  }
+  if (raw.t === 'inlineStr') return raw.inline === undefined ? BLANK : contentOf(decodeEscapes(raw.inline));
+  if (v === undefined || v === '') return BLANK;
+  return raw.t === 's' ? contentOf(sharedString(raw, ctx)) : typedValue(raw, v, ctx);
 }
