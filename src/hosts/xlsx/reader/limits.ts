@@ -75,7 +75,7 @@ export const LIMIT_REASONS = {
     `名称 ${name} 的定义有 ${n} 个字符，超过 Excel 公式的长度上限 ${limit}，不是正常的名称，已拒绝读取`,
   names: (limit: number) => `工作簿中的名称超过 ${limit} 个（上限），不是正常的年报工作簿，已拒绝读取`,
   cells: (sheet: string, limit: number) =>
-    `工作表「${sheet}」的单元格超过 ${limit} 个（上限），不是年报工作簿，已拒绝读取`,
+    `工作表单元格过多：工作表「${sheet}」的单元格超过 ${limit} 个（上限），不是年报工作簿，已拒绝读取`,
   merges: (sheet: string, limit: number) =>
     `工作表「${sheet}」的合并单元格超过 ${limit} 处（上限），不是年报工作簿，已拒绝读取`,
   sharedStrings: (limit: number) => `共享字符串表超过 ${limit} 项（上限），不是年报工作簿，已拒绝读取`,
