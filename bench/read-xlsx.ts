@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { writeImportedWorkbook } from '../src/cli/commands/import';
 import { validateWorkbookFile } from '../src/cli/validate-file';
@@ -136,14 +137,13 @@ export async function benchReadXlsx(count = 1000): Promise<Record<string, number
     out['validate cold start: total (ms)'] = whole;
     // What validate itself needs (validate-file.ts and its imports: reader, rules, --json), bundled alone.
     const alone = join(root, 'validate-alone.cjs');
-    execFileSync(process.execPath, [
-      join(process.cwd(), 'node_modules', 'esbuild', 'bin', 'esbuild'),
-      'src/cli/validate-file.ts',
-      '--bundle',
-      '--platform=node',
-      `--outfile=${alone}`,
-      '--log-level=error',
-    ]);
+    buildSync({
+      entryPoints: ['src/cli/validate-file.ts'],
+      bundle: true,
+      platform: 'node',
+      outfile: alone,
+      logLevel: 'error',
+    });
     out['validate-file.ts bundled alone: size (KB)'] = Math.round(readFileSync(alone).length / 1024);
     out['validate-file.ts bundled alone: load (ms)'] =
       cold([process.execPath, '-e', `require(${JSON.stringify(alone)})`]) - node;
