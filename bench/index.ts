@@ -5,6 +5,7 @@ import { benchExcel } from './excel';
 import { benchAudit } from './audit';
 import { benchWeb } from './web';
 import { benchWps } from './wps';
+import { benchReadXlsx } from './read-xlsx';
 
 type Bench = [string, () => Promise<Record<string, number | string>>];
 
@@ -14,6 +15,7 @@ const BENCHES: Bench[] = [
   ['批量检查 (audit)', () => benchAudit()],
   ['网页版 (in-browser sheet)', () => benchWeb()],
   ['WPS 加载项 (WPS add-in)', () => benchWps()],
+  ['读取工作簿 (reading .xlsx)', () => benchReadXlsx()],
 ];
 
 async function main() {

@@ -1,9 +1,11 @@
-// A workbook file read for the documents and the narrative: opened (guarded) and read by names, with one reason
-// when it cannot be.
+// A workbook file read for the documents and the narrative: opened with the targeted reader (the template's cells
+// and the 补充信息 sheet's, in one pass per sheet) and read by names, with one reason when it cannot be.
+import { SUPPLEMENT_NAMES } from '../report';
 import { loadReport, type LoadedReport } from '../export/load-report';
-import { openWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { TEMPLATE_READ_NAMES } from '../hosts/read-template';
+import { openReportFile } from '../hosts/xlsx/read-file';
 
 export async function loadReportFile(path: string): Promise<LoadedReport> {
-  const opened = await openWorkbookFile(path);
+  const opened = await openReportFile(path, [...TEMPLATE_READ_NAMES, ...SUPPLEMENT_NAMES]);
   return opened.ok ? loadReport(opened.host) : opened;
 }

@@ -14,7 +14,7 @@ import {
 } from '../report/import';
 import { readTemplate } from '../hosts/read-template';
 import { megabytes } from '../hosts/xlsx/open-guard';
-import { openWorkbookFile, readBoundedFile } from '../hosts/xlsx/read-workbook';
+import { openReportFile, readBoundedFile } from '../hosts/xlsx/read-file';
 
 export type SourceKind = FileKind;
 
@@ -89,7 +89,7 @@ export type ReportSource =
 export async function readReportSource(path: string): Promise<ReportSource> {
   const kind = await sniffKind(path);
   if (kind === 'xlsx') {
-    const opened = await openWorkbookFile(path);
+    const opened = await openReportFile(path);
     if (!opened.ok) return { ok: false, kind, reason: opened.reason };
     const read = await readTemplate(opened.host);
     if (!read.ok) return { ok: false, kind, reason: read.reason };

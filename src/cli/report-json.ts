@@ -1,14 +1,9 @@
 // The `validate --json` contract and the `export --csv` columns: shapes other tools read. Change only compatibly.
-import {
-  ALL_VALUE_CELLS,
-  FORMAT_ID,
-  INPUT_CELLS,
-  PREVIOUS_CELLS,
-  VALUE_CELL_BY_NAME,
-  plainValue,
-  type CellContent,
-  type Finding,
-} from '../report';
+// Imported from the modules themselves, not the report index, so `validate` loads no narrative (Handlebars).
+import { FORMAT_ID } from '../report/layout/format-2021';
+import { ALL_VALUE_CELLS, INPUT_CELLS, PREVIOUS_CELLS, VALUE_CELL_BY_NAME } from '../report/layout/input-cells';
+import { plainValue, type CellContent } from '../report/model/cell-content';
+import type { Finding } from '../report/rules/finding';
 
 export interface JsonCell {
   readonly ref: string | null;

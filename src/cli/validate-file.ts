@@ -1,15 +1,13 @@
-// Validating one workbook file end to end: open (guarded), read by names, evaluate. The result is the
+// Validating one workbook file end to end: open with the targeted reader (only the named cells, within its
+// limits), read by names, evaluate. The result is the
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
-import {
-  PREVIOUS_CELLS,
-  countBySeverity,
-  evaluateRules,
-  type CellContent,
-  type Finding,
-  type RuleScope,
-} from '../report';
-import { openWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { PREVIOUS_CELLS } from '../report/layout/input-cells';
+import { type CellContent } from '../report/model/cell-content';
+import { evaluateRules } from '../report/rules/evaluate-rules';
+import { countBySeverity, type Finding } from '../report/rules/finding';
+import { type RuleScope } from '../report/rules/rule';
+import { openReportFile } from '../hosts/xlsx/read-file';
 import { readTemplate } from '../hosts/read-template';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
 
@@ -35,7 +33,7 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
     refs: new Map(),
     readable: false,
   });
-  const opened = await openWorkbookFile(path);
+  const opened = await openReportFile(path);
   if (!opened.ok) return unreadable(opened.reason);
   const read = await readTemplate(opened.host);
   if (!read.ok) return unreadable(read.reason);

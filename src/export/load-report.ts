@@ -9,8 +9,7 @@ import {
   type Report,
   type Supplement,
 } from '../report';
-import { readTemplate } from '../hosts/read-template';
-import type { SpreadsheetHost } from '../hosts/spreadsheet-host';
+import { readTemplate, type NamedCellReader } from '../hosts/read-template';
 
 export type LoadedReport =
   | {
@@ -24,7 +23,7 @@ export type LoadedReport =
     }
   | { readonly ok: false; readonly reason: string };
 
-export async function loadReport(host: SpreadsheetHost): Promise<LoadedReport> {
+export async function loadReport(host: NamedCellReader): Promise<LoadedReport> {
   const read = await readTemplate(host);
   if (!read.ok) return { ok: false, reason: read.reason };
   const { report } = reportFromValues(read.values.slice(0, INPUT_CELLS.length));

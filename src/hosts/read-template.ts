@@ -4,18 +4,25 @@ import {
   ALL_VALUE_CELLS,
   INPUT_CELLS,
   NAME_PREFIX,
-  RULE_BY_ID,
-  RULE_MESSAGES,
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
-  cellLabel,
-  fillTemplate,
-  splitSheetRef,
-  templateVersionOf,
-  type CellContent,
-  type Finding,
-} from '../report';
+  TEMPLATE_VERSION,
+} from '../report/layout/input-cells';
+import { templateVersionOf } from '../report/layout/sheet-layout';
+import { type CellContent } from '../report/model/cell-content';
+import { type Finding } from '../report/rules/finding';
+import { RULE_MESSAGES, fillTemplate } from '../report/rules/messages.zh-CN';
+import { RULE_BY_ID, cellLabel } from '../report/rules/rule-catalog';
 import type { SpreadsheetHost } from './spreadsheet-host';
+
+/** What reading the template needs of a host: its names and the cells they point at (a file reader has no more). */
+export type NamedCellReader = Pick<SpreadsheetHost, 'listNames' | 'sheetNames' | 'readNamedCells'>;
+
+/** Every name readTemplate reads: the value cells and the marker (a file reader reads them in one pass). */
+export const TEMPLATE_READ_NAMES: readonly string[] = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
+
+/** The sheet of a host's "Sheet!A1" (the sheet is unquoted and may itself start with = or hold spaces and quotes). */
+const sheetOfRef = (ref: string) => ref.slice(0, ref.lastIndexOf('!'));
 
 export type TemplateRead =
   | {
@@ -31,7 +38,7 @@ export type TemplateRead =
     }
   | { readonly ok: false; readonly reason: string; readonly missing: readonly string[] };
 
-function describeName(name: string): string {
+export function describeName(name: string): string {
   const cell = VALUE_CELL_BY_NAME.get(name);
   return cell ? `${name}（${cellLabel(cell)}）` : name;
 }
@@ -41,7 +48,7 @@ function someNames(names: readonly string[], describe: (name: string) => string 
   return `${names.slice(0, 5).map(describe).join('；')}${names.length > 5 ? ' 等' : ''}`;
 }
 
-const REPAIR_HINT = '请在任务窗格中使用「修复」，或重新生成模板';
+export const REPAIR_HINT = '请在任务窗格中使用「修复」，或重新生成模板';
 
 /** The sheet most of the names point at (the first such sheet on a tie). */
 function mostUsedSheet(sheets: readonly string[]): string {
@@ -50,7 +57,7 @@ function mostUsedSheet(sheets: readonly string[]): string {
   return [...tally].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead> {
+export async function readTemplate(host: NamedCellReader): Promise<TemplateRead> {
   const names = await host.listNames();
   const refs = new Map<string, string>();
   for (const n of names) if (n.ref) refs.set(n.name, n.ref);
@@ -75,7 +82,7 @@ export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead>
   }
   // Every input sits on the template's sheet (where the marker, or most names, point); a name re-pointed at
   // another sheet would read a stranger's cell.
-  const sheetOf = (n: string) => splitSheetRef(refs.get(n)!)!.sheet;
+  const sheetOf = (n: string) => sheetOfRef(refs.get(n)!);
   const sheet = refs.has(TEMPLATE_MARKER_NAME)
     ? sheetOf(TEMPLATE_MARKER_NAME)
     : mostUsedSheet(INPUT_CELLS.map((c) => sheetOf(c.name)));
@@ -94,6 +101,13 @@ export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead>
   const read = await host.readNamedCells(withMarker);
   const byName = new Map(withMarker.map((n, i) => [n, read.values[i]]));
   const marker = byName.get(TEMPLATE_MARKER_NAME);
+  const version = marker?.kind === 'text' ? templateVersionOf(marker.text) : null;
+  if (version !== null && version > TEMPLATE_VERSION)
+    return {
+      ok: false,
+      reason: `工作簿由更新版本的年报助手生成（模板版本 ${version}，本程序只认识到模板版本 ${TEMPLATE_VERSION}），按旧版本读取可能读错单元格：请升级年报助手后再打开`,
+      missing: [],
+    };
   const rule = RULE_BY_ID.get('template.merged')!;
   const findings: Finding[] = read.mergedAway
     .filter((n) => VALUE_CELL_BY_NAME.has(n))
@@ -107,7 +121,7 @@ export async function readTemplate(host: SpreadsheetHost): Promise<TemplateRead>
   return {
     ok: true,
     sheet,
-    version: marker?.kind === 'text' ? templateVersionOf(marker.text) : null,
+    version,
     values: ALL_VALUE_CELLS.map((c) => byName.get(c.name) ?? { kind: 'blank' }),
     refs,
     findings,

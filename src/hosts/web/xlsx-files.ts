@@ -1,40 +1,27 @@
-// 打开 and 保存 for the web page: .xlsx files are read and written with ExcelJS in the browser, by defined names
-// only, through the xlsx host (the reference writer of the template), so a file made by the CLI or the Excel
-// add-in opens here and the saved file continues in Excel or WPS. Loaded lazily with ExcelJS.
+// 打开 and 保存 for the web page: .xlsx files are read with the targeted reader (reader/, as the CLI reads them) and
+// written with ExcelJS in the browser, by defined names only, through the xlsx host (the reference writer of the
+// template), so a file made by the CLI or the Excel add-in opens here and the saved file continues in Excel or
+// WPS. Loaded lazily with ExcelJS.
 // The page's file buttons use the xlsx host as a tool, not as a peer host: it is the one writer of the template,
 // and a second writer here would drift from it.
 import ExcelJS from 'exceljs';
 import { ALL_VALUE_CELLS, input, splitSheetRef, parseRange } from '../../report';
-import { readTemplate } from '../read-template';
+import { TEMPLATE_READ_NAMES, readTemplate } from '../read-template';
+import { WorkbookReader } from '../xlsx/reader/workbook-reader';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
 import { previousPlan, reportPlan } from './report-plan';
 import { savedValue, type SavedValue } from './saved-work';
-
-/** A report workbook is about 30 KB; anything near this is not one (and would stall the tab). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type OpenedFile =
   | { readonly ok: true; readonly values: ReadonlyMap<string, SavedValue>; readonly sheet: string }
   | { readonly ok: false; readonly reason: string };
 
 export async function readReportFile(bytes: ArrayBuffer): Promise<OpenedFile> {
-  if (bytes.byteLength === 0) return { ok: false, reason: '文件是空的（0 字节）' };
-  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, reason: '文件过大，年报工作簿通常小于 1 MB' };
-  const head = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
-  if (!(head[0] === 0x50 && head[1] === 0x4b))
-    return {
-      ok: false,
-      reason: '不是 .xlsx 文件（不是 Excel 2007 及以后版本的工作簿格式），请在 Excel 或 WPS 中另存为 .xlsx',
-    };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, reason: `工作簿内容已损坏，无法读取（${detail}）` };
-  }
-  const read = await readTemplate(new XlsxHost(workbook));
+  // The targeted reader (the CLI's): only the named cells are read, within its limits, with its Chinese reasons.
+  const opened = WorkbookReader.open(new Uint8Array(bytes), TEMPLATE_READ_NAMES);
+  if (!opened.ok) return { ok: false, reason: opened.reason };
+  const read = await readTemplate(opened.reader);
   if (!read.ok) return { ok: false, reason: read.reason };
   const values = new Map<string, SavedValue>();
   ALL_VALUE_CELLS.forEach((c, i) => {

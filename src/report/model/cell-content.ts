@@ -3,7 +3,13 @@
 
 export type CellContent =
   | { readonly kind: 'blank'; readonly formula?: string }
-  | { readonly kind: 'number'; readonly value: number; readonly formula?: string }
+  | {
+      readonly kind: 'number';
+      readonly value: number;
+      /** The digits as stored, for a number beyond 2^53 that a double would round (kept, never rounded). */
+      readonly written?: string;
+      readonly formula?: string;
+    }
   | { readonly kind: 'text'; readonly text: string; readonly formula?: string }
   | { readonly kind: 'bool'; readonly value: boolean; readonly formula?: string }
   | { readonly kind: 'error'; readonly code: string; readonly formula?: string }
@@ -54,7 +60,7 @@ export function displayContent(c: CellContent): string {
     case 'blank':
       return '（空白）';
     case 'number':
-      return formatNumber(c.value);
+      return c.written ?? formatNumber(c.value);
     case 'text':
       return c.text;
     case 'bool':
@@ -77,7 +83,7 @@ export function plainValue(c: CellContent): number | string | boolean | null {
     case 'blank':
       return null;
     case 'number':
-      return c.value;
+      return c.written ?? c.value;
     case 'text':
       return c.text;
     case 'bool':
