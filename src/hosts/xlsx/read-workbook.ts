@@ -1,8 +1,9 @@
 // Opening a workbook file for reading: guarded first (open-guard.ts), then parsed by ExcelJS, with the
 // failure as a value the CLI turns into exit 2.
-import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { guardXlsx, OPEN_LIMITS, tooLargeReason } from './open-guard';
+import { readInputFile } from '../../cli/input-file';
+import { libraryReason } from '../failure-words';
+import { guardXlsx, OPEN_LIMITS } from './open-guard';
 import { XlsxHost } from './xlsx-host';
 
 export type OpenResult =
@@ -16,31 +17,16 @@ export async function openWorkbookBuffer(buf: Buffer): Promise<OpenResult> {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, reason: `工作簿内容已损坏，无法读取（${detail}）` };
+    return { ok: false, reason: libraryReason(e) ?? `工作簿内容已损坏，无法读取（${detail}）` };
   }
   return { ok: true, host: new XlsxHost(workbook, guard.definedNames) };
 }
 
 /**
- * Reads a whole file of at most `limit` bytes, checked before reading. `what` names the file kind in the
- * refusal (年报工作簿, 年报全文).
+ * Reads a whole regular file of at most `limit` bytes, checked from fstat before reading (src/cli/input-file.ts:
+ * FIFOs, devices, sockets and folders refused at once). `what` names the file kind in the refusal.
  */
-export async function readBoundedFile(
-  path: string,
-  limit: number,
-  what: string,
-): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) return { ok: false, reason: '不是文件' };
-    size = s.size;
-  } catch {
-    return { ok: false, reason: '文件不存在或无法访问' };
-  }
-  if (size > limit) return { ok: false, reason: tooLargeReason(size, limit, what) };
-  return { ok: true, bytes: await readFile(path) };
-}
+export const readBoundedFile = readInputFile;
 
 export async function openWorkbookFile(path: string): Promise<OpenResult> {
   const read = await readBoundedFile(path, OPEN_LIMITS.fileBytes, '年报工作簿');
