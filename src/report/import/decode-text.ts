@@ -50,9 +50,10 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
     if (bytes[i + 1] === 0) odd++;
   }
   const units = n / 2;
-  // At least 1 unit in 10 an ASCII character, and (nearly) all zero bytes on that one side.
-  if (odd >= units * 0.1 && even <= odd * 0.02) return 'utf-16le';
-  if (even >= units * 0.1 && odd <= even * 0.02) return 'utf-16be';
+  // At least 1 unit in 10 an ASCII character, and most zero bytes on that one side (the other side has some:
+  // characters such as 一 U+4E00 have a zero low byte).
+  if (odd >= units * 0.1 && even <= odd * 0.25) return 'utf-16le';
+  if (even >= units * 0.1 && odd <= even * 0.25) return 'utf-16be';
   return null;
 }
 
