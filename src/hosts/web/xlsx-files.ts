@@ -9,7 +9,7 @@ import { readTemplate } from '../read-template';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
 import { previousPlan, reportPlan } from './report-plan';
-import { savedValue, type SavedValue } from './saved-work';
+import { isSavedFormula, savedValue, type SavedValue } from './saved-work';
 
 /** A report workbook is about 30 KB; anything near this is not one (and would stall the tab). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -43,8 +43,12 @@ export async function readReportFile(bytes: ArrayBuffer): Promise<OpenedFile> {
   return { ok: true, values, sheet: read.sheet };
 }
 
+/**
+ * A saved value as ExcelJS writes it: only a formula the user typed is a formula; a string is a string cell
+ * (t="s"), whatever it starts with (=, +, -, @: no formula injection through 打开 → 保存).
+ */
 function cellValue(v: SavedValue): ExcelJS.CellValue {
-  if (typeof v === 'string' && v.startsWith('=') && v.length > 1) return { formula: v.slice(1) } as ExcelJS.CellValue;
+  if (isSavedFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellValue;
   return v;
 }
 

@@ -20,6 +20,7 @@ import { activeWorkbook, applyEditsToEt, findSheet, writeBlock } from './apply-e
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et-api';
 import { beginOwnWrite, watchUserEdits, type WatchOptions } from './edit-relay';
 import { unionChunks } from '../write-runs';
+import { isFormulaEntry } from '../typed-text';
 
 export interface WpsHostOptions {
   readonly events?: WatchOptions;
@@ -146,7 +147,7 @@ export class WpsHost implements SpreadsheetHost {
         const raw = v[p.row - box.top]?.[p.col - box.left];
         const formula = f[p.row - box.top]?.[p.col - box.left];
         const content = contentOf(raw, typeof raw === 'string' && isErrorCode(raw) ? 'error' : undefined);
-        values[i] = typeof formula === 'string' && formula.startsWith('=') ? { ...content, formula } : content;
+        values[i] = isFormulaEntry(formula, raw) ? { ...content, formula } : content;
       }
       for (const i of this.mergedAway(ws, places, box)) mergedAway.push(names[cells[i].i]);
     }
