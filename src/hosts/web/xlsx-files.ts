@@ -5,6 +5,7 @@
 // and a second writer here would drift from it.
 import ExcelJS from 'exceljs';
 import { ALL_VALUE_CELLS, input, splitSheetRef, parseRange } from '../../report';
+import { failureReason, type FailureAction } from '../failure-words';
 import { readTemplate } from '../read-template';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
@@ -61,7 +62,8 @@ export async function writeReportFile(
   original?: ArrayBuffer,
 ): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
-  if (original) await workbook.xlsx.load(original);
+  // A library failure (a damaged original, overlapping merges) is said in Chinese (failure-words.ts).
+  if (original) await workbook.xlsx.load(original).catch(sayInChinese('read'));
   else {
     const agency = values.get(input('META', 'agency').name);
     const year = values.get(input('META', 'year').name);
@@ -81,5 +83,9 @@ export async function writeReportFile(
     if (!ws || !r) continue;
     ws.getCell(r.top, r.left).value = cellValue(value);
   }
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  return (await workbook.xlsx.writeBuffer().catch(sayInChinese('write'))) as ArrayBuffer;
 }
+
+const sayInChinese = (action: FailureAction) => (e: unknown) => {
+  throw new Error(failureReason(e, action), { cause: e });
+};
