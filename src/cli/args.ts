@@ -1,5 +1,4 @@
 // Argument parsing shared by the commands: node's parseArgs with Chinese messages for mistakes.
-import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, type CliIO } from './cli-command';
 
@@ -23,11 +22,4 @@ export function parse(
 export function usageError(io: CliIO, message: string, usage: string): number {
   io.err(`${message}\n用法：${usage}\n`);
   return EXIT.unreadable;
-}
-
-/** True (and says so) when `path` exists and --force was not given: a filled-in workbook is never overwritten. */
-export function refusesOverwrite(io: CliIO, path: string, force: unknown): boolean {
-  if (!existsSync(path) || force) return false;
-  io.err(`文件 ${path} 已存在，为免覆盖已填写的内容没有写入；确需覆盖请加 --force\n`);
-  return true;
 }

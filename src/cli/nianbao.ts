@@ -1,6 +1,14 @@
 // `nianbao`: the command line of 年报助手. Dispatches to commands/*; exit 0 ok, 1 findings, 2 cannot read.
 import { COMMANDS } from './commands';
 import { EXIT, type CliIO } from './cli-command';
+import { failureReason } from '../hosts/failure-words';
+import { shown } from './shown-text';
+
+/** What the user sees of an unexpected failure: Chinese words; the stack only with --debug. */
+export function failureText(e: unknown, debug: boolean): string {
+  const stack = debug && e instanceof Error && e.stack ? `\n${e.stack}` : '';
+  return `${shown(failureReason(e, 'read'))}${stack}\n`;
+}
 
 function help(io: CliIO): void {
   io.out('年报助手命令行 nianbao：政府信息公开工作年度报告（2021 年版格式）\n');
@@ -8,7 +16,9 @@ function help(io: CliIO): void {
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  // --debug anywhere: a failure also prints its stack trace.
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);
     return name ? EXIT.ok : EXIT.unreadable;
@@ -18,7 +28,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.err(`未知的命令「${name}」。可用的命令：${Object.keys(COMMANDS).join('、')}\n`);
     return EXIT.unreadable;
   }
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    io.err(failureText(e, debug));
+    return EXIT.unreadable;
+  }
 }
 
 if (require.main === module) {
@@ -32,7 +47,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      io.err(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      io.err(failureText(e, process.argv.includes('--debug')));
       process.exitCode = EXIT.unreadable;
     },
   );

@@ -1,7 +1,6 @@
 // Any report file the CLI is given, read into values: a workbook of our template (guarded before ExcelJS parses
 // it), or a published report as text or HTML (guarded: size, binary content, encoding) through the importer.
 // `nianbao import`, `nianbao audit` and `validate --previous` share it.
-import { open } from 'node:fs/promises';
 import { FORMAT_TITLE, INPUT_CELLS, TABLE_NAMES, type CellContent } from '../report';
 import {
   TEXT_LIMITS,
@@ -15,6 +14,7 @@ import {
 import { readTemplate } from '../hosts/read-template';
 import { megabytes } from '../hosts/xlsx/open-guard';
 import { openReportFile, readBoundedFile } from '../hosts/xlsx/read-file';
+import { readInputHead } from './input-file';
 
 export type SourceKind = FileKind;
 
@@ -31,7 +31,7 @@ const TEXT_PROBLEMS: Readonly<Record<TextProblem, string>> = {
 };
 
 /** Decodes a text file's bytes (decode-text.ts), with the CLI's words for what it is not. */
-function decodeText(buf: Uint8Array): TextRead {
+export function decodeText(buf: Uint8Array): TextRead {
   const decoded = decodeReportText(buf);
   return decoded.ok ? decoded : { ok: false, reason: TEXT_PROBLEMS[decoded.problem] };
 }
@@ -46,19 +46,11 @@ async function readTextFile(path: string): Promise<TextRead> {
 export async function sniffKind(path: string): Promise<SourceKind> {
   const byExt = fileKindOfName(path);
   if (byExt) return byExt;
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const head = Buffer.alloc(512);
-      const { bytesRead } = await handle.read(head, 0, 512, 0);
-      if (bytesRead >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'xlsx';
-      return /<(!doctype|html|table|body)/i.test(head.subarray(0, bytesRead).toString('latin1')) ? 'html' : 'text';
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return 'text';
-  }
+  // Through the guarded reader: a FIFO or a device answers at once (and is refused when it is read).
+  const head = await readInputHead(path, 512);
+  if (!head) return 'text';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'xlsx';
+  return /<(!doctype|html|table|body)/i.test(head.toString('latin1')) ? 'html' : 'text';
 }
 
 /** Why a text or HTML file that was read is still not a report. */

@@ -9,19 +9,23 @@ export interface DocumentTargets {
   readonly html?: string;
 }
 
+/** Writes one output file (the CLI passes its temp-file-and-rename writer). */
+export type WriteDocument = (path: string, data: string | Uint8Array) => Promise<void>;
+
 /** Writes each requested document; returns the paths written, in the order docx, html. */
 export async function exportDocuments(
   report: Report,
   narrative: Narrative,
   targets: DocumentTargets,
+  write: WriteDocument = (path, data) => writeFile(path, data),
 ): Promise<string[]> {
   const written: string[] = [];
   if (targets.docx) {
-    await writeFile(targets.docx, await exportDocx(report, narrative));
+    await write(targets.docx, await exportDocx(report, narrative));
     written.push(targets.docx);
   }
   if (targets.html) {
-    await writeFile(targets.html, exportHtml(report, narrative), 'utf8');
+    await write(targets.html, exportHtml(report, narrative));
     written.push(targets.html);
   }
   return written;

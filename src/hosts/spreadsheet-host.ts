@@ -31,6 +31,8 @@ export interface SpreadsheetHost {
   /**
    * Writes values into named cells (the user's accepted fixes, an import). null empties the cell, as an explicit
    * request; callers that must not clear leave the name out. (In a planned `values` edit null means "leave as is".)
+   * A string is always written as the text it is, never as a formula, number or date ("=cmd|' /C calc'!A0",
+   * "+1", "0012" stay text): every host types it (src/hosts/typed-text.ts).
    */
   writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void>;
   /** Selects the cells (first one active) and brings their sheet to the front. */

@@ -112,7 +112,7 @@ describe('nianbao audit', () => {
   });
 
   it('a missing path is a row; nothing to audit exits 2', async () => {
-    expect((await auditFile(join(dir, 'nope.txt'))).error).toBe('文件不存在或无法访问');
+    expect((await auditFile(join(dir, 'nope.txt'))).error).toBe('文件不存在：请检查路径和文件名是否正确');
     const empty = mkdtempSync(join(tmpdir(), 'nianbao-empty-'));
     try {
       const c = capture();

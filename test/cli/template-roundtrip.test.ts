@@ -50,7 +50,7 @@ describe('template → fill by names → validate/export', () => {
           const file = join(dir, 'filled.xlsx');
           await wb.xlsx.writeFile(file);
           const csvFile = join(dir, 'filled.csv');
-          expect((await runCli('export', file, '--csv', csvFile)).code).toBe(0);
+          expect((await runCli('export', file, '--csv', csvFile, '--force')).code).toBe(0);
           const rows = readFileSync(csvFile, 'utf8')
             .replace(/^\ufeff/, '')
             .trim()

@@ -93,7 +93,10 @@ describe('nianbao narrative', () => {
 
   it('exits 2 with the reason for an unreadable file or template file', async () => {
     const missing = await run(['narrative', join(dir, 'nope.xlsx')]);
-    expect([missing.code, missing.err]).toEqual([2, `无法读取 ${join(dir, 'nope.xlsx')}：文件不存在或无法访问\n`]);
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      `无法读取 ${join(dir, 'nope.xlsx')}：文件不存在：请检查路径和文件名是否正确\n`,
+    ]);
     const path = await workbook('t2.xlsx', {});
     const file = join(dir, 'nomarks.txt');
     writeFileSync(file, '{{年度}}');

@@ -23,6 +23,8 @@ import { parse, usageError } from '../args';
 import { csvField } from '../report-json';
 import { NO_TABLES_REASON, importReportFile, sniffKind, type SourceKind } from '../read-report-source';
 import { validateWorkbookFile } from '../validate-file';
+import { outputsAllowed } from '../output-file';
+import { line, shown } from '../shown-text';
 
 export interface AuditRow {
   readonly file: string;
@@ -243,11 +245,12 @@ export function auditCsvLine(row: AuditRow): string {
 
 function rowLine(row: AuditRow): string {
   const mark = row.error || row.errors > 0 ? '✗' : '✓';
-  if (row.error) return `${mark} ${row.path}${GAP}无法读取：${row.error}\n`;
-  const meta = `${row.agency ?? '（无机关名称）'}${GAP}${row.year ?? '（无年度）'}${GAP}${FORMAT_WORDS[row.format!]}`;
+  // Every value from a file (path, agency, year, messages) is `shown`: a line break in an agency name cannot forge a row.
+  if (row.error) return line`${mark} ${row.path}${GAP}无法读取：${row.error}\n`;
+  const meta = line`${row.agency ?? '（无机关名称）'}${GAP}${row.year ?? '（无年度）'}${GAP}${FORMAT_WORDS[row.format!]}`;
   const counts = `错误 ${row.errors}${GAP}提示 ${row.warnings}${row.kind === 'xlsx' ? '' : `${GAP}导入说明 ${row.diagnostics}`}`;
-  const first = row.first.length ? `\n    ${row.first.join('\n    ')}` : '';
-  return `${mark} ${row.path}${GAP}${meta}${GAP}${counts}${first}\n`;
+  const first = row.first.length ? `\n    ${row.first.map(shown).join('\n    ')}` : '';
+  return `${mark} ${shown(row.path)}${GAP}${meta}${GAP}${counts}${first}\n`;
 }
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
@@ -255,7 +258,7 @@ function progress(io: CliIO, done: number, name: string): void {
   const width = 20;
   const filled = Math.min(width, done % (width + 1));
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  io.err(`\r\x1b[2K${bar} 已检查 ${done} 个文件${GAP}${name.slice(0, 40)}`);
+  io.err(`\r\x1b[2K${bar} 已检查 ${done} 个文件${GAP}${shown(name.slice(0, 40))}`);
 }
 
 function write(stream: WriteStream, text: string): Promise<void> {
@@ -270,12 +273,13 @@ function write(stream: WriteStream, text: string): Promise<void> {
 
 export const auditCommand: CliCommand = {
   summary: '批量检查多个年报（.xlsx 工作簿、.txt 文本、.html 网页），每个文件一行，最后按规则汇总',
-  usage: 'nianbao audit <文件夹或文件…> [--csv out.csv] [--json]',
+  usage: 'nianbao audit <文件夹或文件…> [--csv out.csv] [--force] [--json]',
   async run(args, io) {
-    const p = parse(args, { csv: { type: 'string' }, json: { type: 'boolean' } });
+    const p = parse(args, { csv: { type: 'string' }, json: { type: 'boolean' }, force: { type: 'boolean' } });
     if ('error' in p) return usageError(io, p.error, this.usage);
     if (p.positionals.length === 0) return usageError(io, '请指定要检查的文件夹或文件。', this.usage);
     const csvPath = p.values.csv as string | undefined;
+    if (!(await outputsAllowed(io, [csvPath], p.positionals, p.values.force))) return EXIT.unreadable;
     const csv = csvPath ? createWriteStream(csvPath, { encoding: 'utf8' }) : null;
     if (csv) await write(csv, `\ufeff${AUDIT_CSV_COLUMNS.join(',')}\r\n`);
     const tally = new AuditTally();
@@ -302,7 +306,7 @@ export const auditCommand: CliCommand = {
       if (summary.rules.length) io.out('按规则汇总（涉及文件数 / 问题数）：\n');
       for (const r of summary.rules)
         io.out(`  ${SEVERITY_LABEL[r.severity]}  ${r.rule.padEnd(12)} ${r.files} / ${r.findings}${GAP}${r.title}\n`);
-      if (csvPath) io.out(`已写入 ${csvPath}\n`);
+      if (csvPath) io.out(line`已写入 ${csvPath}\n`);
     }
     if (summary.files === 0) {
       io.err('没有找到可检查的文件（.xlsx、.txt、.html）\n');

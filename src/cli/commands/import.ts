@@ -1,7 +1,6 @@
 // `nianbao import report.txt|report.html -o report.xlsx [--json]`: reads a published report back into the template.
 // Prints what it found (机关名称, 年度, format, how many cells, the narrative parts) and every diagnostic; with -o
 // writes the template filled with the imported values (and the narrative into 补充信息 when the template has it).
-import { writeFile } from 'node:fs/promises';
 import {
   INPUT_CELLS,
   NARRATIVE_HEADINGS,
@@ -18,7 +17,9 @@ import { TEXT_FIELDS } from '../../report/layout/supplement';
 import type { ImportResult } from '../../report/import';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand, type CliIO } from '../cli-command';
-import { parse, refusesOverwrite, usageError } from '../args';
+import { parse, usageError } from '../args';
+import { outputsAllowed, writeOutputFile } from '../output-file';
+import { line } from '../shown-text';
 import { readReportSource } from '../read-report-source';
 
 const GAP = '\u3000';
@@ -53,7 +54,7 @@ export async function writeImportedWorkbook(r: ImportResult, path: string): Prom
       texts++;
     }
   await host.writeNamedValues(values);
-  await writeFile(path, await host.toBuffer());
+  await writeOutputFile(path, await host.toBuffer());
   return { cells: values.size - texts, texts };
 }
 
@@ -61,11 +62,11 @@ function printSummary(path: string, r: ImportResult, io: CliIO): void {
   const cell = (rowId: 'agency' | 'year') => r.values[input('META', rowId).index];
   const filled = INPUT_CELLS.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
   const total = INPUT_CELLS.filter((c) => c.table !== 'META').length;
-  io.out(`文件：${path}（${r.source === 'html' ? '网页' : '文本'}）\n`);
+  io.out(line`文件：${path}（${r.source === 'html' ? '网页' : '文本'}）\n`);
   io.out(
-    `机关名称：${displayContent(cell('agency'))}${GAP}年度：${displayContent(cell('year'))}${GAP}格式：${FORMAT_WORDS[r.formatVersion]}\n`,
+    line`机关名称：${displayContent(cell('agency'))}${GAP}年度：${displayContent(cell('year'))}${GAP}格式：${FORMAT_WORDS[r.formatVersion]}\n`,
   );
-  io.out(`表格数字：读到 ${filled} / ${total} 个单元格\n`);
+  io.out(line`表格数字：读到 ${filled} / ${total} 个单元格\n`);
   const n = r.narrative;
   const len = (s: string | null) => (s ? `${s.length} 字` : '未找到');
   io.out(
@@ -73,8 +74,8 @@ function printSummary(path: string, r: ImportResult, io: CliIO): void {
   );
   if (r.diagnostics.length === 0) io.out('导入说明：无（所有数字均按原样读取）\n');
   else {
-    io.out(`导入说明（${r.diagnostics.length} 条）：\n`);
-    for (const d of r.diagnostics) io.out(`  ${LEVEL_WORDS[d.level]}  ${d.message}\n`);
+    io.out(line`导入说明（${r.diagnostics.length} 条）：\n`);
+    for (const d of r.diagnostics) io.out(line`  ${LEVEL_WORDS[d.level]}  ${d.message}\n`);
   }
 }
 
@@ -95,14 +96,14 @@ export const importCommand: CliCommand = {
     const [path, ...extra] = p.positionals;
     if (!path || extra.length) return usageError(io, '请指定一个要导入的年报文件（.txt 或 .html）。', this.usage);
     const out = p.values.output as string | undefined;
-    if (out && refusesOverwrite(io, out, p.values.force)) return EXIT.unreadable;
+    if (!(await outputsAllowed(io, [out], [path], p.values.force))) return EXIT.unreadable;
     const source = await readReportSource(path);
     if (!source.ok) {
-      io.err(`无法导入 ${path}：${source.reason}\n`);
+      io.err(line`无法导入 ${path}：${source.reason}\n`);
       return EXIT.unreadable;
     }
     if (!source.imported) {
-      io.err(`${path} 是年报助手的工作簿，不需要导入；请用 nianbao validate 校验\n`);
+      io.err(line`${path} 是年报助手的工作簿，不需要导入；请用 nianbao validate 校验\n`);
       return EXIT.unreadable;
     }
     const r = source.imported;
@@ -131,12 +132,12 @@ export const importCommand: CliCommand = {
           ? `校验：表格数字之间没有发现错误（${counts.warning} 个提示）\n`
           : `校验：${counts.error} 个错误，${counts.warning} 个提示\n`,
       );
-      for (const f of findings) io.out(`  ${SEVERITY_LABEL[f.severity]}  ${f.message}\n`);
+      for (const f of findings) io.out(line`  ${SEVERITY_LABEL[f.severity]}  ${f.message}\n`);
     }
     if (out) {
       const written = await writeImportedWorkbook(r, out);
       const texts = written.texts ? `，文字 ${written.texts} 段` : '';
-      const note = `已写入 ${out}（${written.cells} 个数字${texts}）\n`;
+      const note = line`已写入 ${out}（${written.cells} 个数字${texts}）\n`;
       if (p.values.json) io.err(note);
       else io.out(note);
     }

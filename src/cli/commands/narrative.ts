@@ -1,6 +1,5 @@
 // `nianbao narrative report.xlsx [--template file] [--json]`: prints the generated narrative sections and checks
 // every narrative part (generated and typed) against the tables (rules N.*).
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   GENERATED_SECTIONS,
@@ -14,6 +13,12 @@ import {
 import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
+import { readInputFile } from '../input-file';
+import { decodeText } from '../read-report-source';
+import { line } from '../shown-text';
+
+/** A template file is a page or two of text. */
+const TEMPLATE_FILE_BYTES = 1024 * 1024;
 
 const MARKER = /^[ \t]*【([^】]+)】[ \t]*$/;
 
@@ -83,23 +88,23 @@ export const narrativeCommand: CliCommand = {
     let templates: NarrativeTemplates = {};
     const templatePath = p.values.template as string | undefined;
     if (templatePath) {
-      let text: string;
-      try {
-        text = await readFile(templatePath, 'utf8');
-      } catch {
-        io.err(`无法读取模板文件 ${templatePath}\n`);
+      const read = await readInputFile(templatePath, TEMPLATE_FILE_BYTES, '模板文件');
+      const decoded = read.ok ? decodeText(read.bytes) : read;
+      if (!decoded.ok) {
+        io.err(line`无法读取模板文件 ${templatePath}：${decoded.reason}\n`);
         return EXIT.unreadable;
       }
+      const text = decoded.text;
       const parsed = parseTemplateFile(text.replace(/^\ufeff/, ''), extname(templatePath).toLowerCase() === '.json');
       if ('error' in parsed) {
-        io.err(`${templatePath}：${parsed.error}\n`);
+        io.err(line`${templatePath}：${parsed.error}\n`);
         return EXIT.unreadable;
       }
       templates = parsed;
     }
     const loaded = await loadReportFile(path);
     if (!loaded.ok) {
-      io.err(`无法读取 ${path}：${loaded.reason}\n`);
+      io.err(line`无法读取 ${path}：${loaded.reason}\n`);
       return EXIT.unreadable;
     }
     const narrative = renderNarrative(loaded.report, loaded.supplement, templates);
@@ -132,19 +137,19 @@ export const narrativeCommand: CliCommand = {
       );
     } else {
       if (!loaded.hasSupplement)
-        io.out(`注意：工作簿中没有「${SUPPLEMENT_SHEET_NAME}」工作表，主动公开总数、收费等数字按未填写处理。\n\n`);
+        io.out(line`注意：工作簿中没有「${SUPPLEMENT_SHEET_NAME}」工作表，主动公开总数、收费等数字按未填写处理。\n\n`);
       for (const s of sections) {
-        io.out(`【${s.label}】${s.isDefault ? '' : '（自定义模板）'}\n`);
+        io.out(line`【${s.label}】${s.isDefault ? '' : '（自定义模板）'}\n`);
         if (s.problems.length)
-          for (const problem of s.problems) io.out(`  模板错误  ${formatTemplateProblem(problem)}\n`);
+          for (const problem of s.problems) io.out(line`  模板错误  ${formatTemplateProblem(problem)}\n`);
         else if (s.paragraphs.length === 0) io.out('  （按当前数据，此部分没有内容）\n');
-        else for (const para of s.paragraphs) io.out(`  ${para}\n`);
+        else for (const para of s.paragraphs) io.out(line`  ${para}\n`);
         io.out('\n');
       }
       if (findings.length === 0) io.out('核对：文字中复述的数字与表格一致。\n');
       else {
-        io.out(`核对：${findings.length} 处文字与表格不一致\n`);
-        for (const f of findings) io.out(`错误  ${f.cells[0]}  ${f.message}\n`);
+        io.out(line`核对：${findings.length} 处文字与表格不一致\n`);
+        for (const f of findings) io.out(line`错误  ${f.cells[0]}  ${f.message}\n`);
       }
     }
     const broken = sections.some((s) => s.problems.length > 0);

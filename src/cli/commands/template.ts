@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { FIRST_YEAR, LAST_YEAR, planInsertion } from '../../report';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand } from '../cli-command';
-import { parse, refusesOverwrite, usageError } from '../args';
+import { parse, usageError } from '../args';
+import { outputsAllowed, writeOutputFile } from '../output-file';
+import { line } from '../shown-text';
 
 export const templateCommand: CliCommand = {
   summary: '生成年报模板工作簿（.xlsx）',
@@ -29,12 +30,12 @@ export const templateCommand: CliCommand = {
       io.err(`--amount-format 只能是 upTo4（最多 4 位小数）或 fixed4（固定 4 位小数），收到「${amountFormat}」\n`);
       return EXIT.unreadable;
     }
-    if (refusesOverwrite(io, out, p.values.force)) return EXIT.unreadable;
+    if (!(await outputsAllowed(io, [out], [], p.values.force))) return EXIT.unreadable;
     const host = new XlsxHost();
     const agency = p.values.agency as string | undefined;
     await host.applyEdits(planInsertion({ sheets: [], names: [] }, { agency, year, amountFormat }).edits);
-    await writeFile(out, await host.toBuffer());
-    io.out(`已生成年报模板：${out}\n`);
+    await writeOutputFile(out, await host.toBuffer());
+    io.out(line`已生成年报模板：${out}\n`);
     return EXIT.ok;
   },
 };

@@ -4,6 +4,7 @@ import { readReportSource } from '../read-report-source';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
 import { validateWorkbookFile } from '../validate-file';
+import { line } from '../shown-text';
 
 const BLANKS_SHOWN = 5;
 
@@ -21,7 +22,7 @@ export const validateCommand: CliCommand = {
     if (previousPath) {
       const source = await readReportSource(previousPath);
       if (!source.ok) {
-        io.err(`无法读取上年报告 ${previousPath}：${source.reason}\n`);
+        io.err(line`无法读取上年报告 ${previousPath}：${source.reason}\n`);
         return EXIT.unreadable;
       }
       previous = previousValuesFrom(source.values);
@@ -30,7 +31,7 @@ export const validateCommand: CliCommand = {
     const { json } = outcome;
     if (p.values.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
     if (!outcome.readable) {
-      io.err(`无法读取 ${path}：${json.error}\n`);
+      io.err(line`无法读取 ${path}：${json.error}\n`);
       return EXIT.unreadable;
     }
     if (!p.values.json) {
@@ -38,9 +39,9 @@ export const validateCommand: CliCommand = {
       const agency = values[input('META', 'agency').index];
       const year = values[input('META', 'year').index];
       io.out(
-        `文件：${path}（年报助手模板，版本 ${json.template?.version ?? '未知'}，工作表「${json.template?.sheet}」）\n`,
+        line`文件：${path}（年报助手模板，版本 ${json.template?.version ?? '未知'}，工作表「${json.template?.sheet}」）\n`,
       );
-      io.out(`机关名称：${displayContent(agency)}\u3000年度：${displayContent(year)}\n`);
+      io.out(line`机关名称：${displayContent(agency)}\u3000年度：${displayContent(year)}\n`);
       const { errors, warnings } = json.summary;
       io.out(
         errors === 0 ? `结果：通过（0 个错误，${warnings} 个提示）\n` : `结果：${errors} 个错误，${warnings} 个提示\n`,
@@ -50,10 +51,12 @@ export const validateCommand: CliCommand = {
       const blanks = sorted.filter((f) => f.rule === 'blank');
       for (const f of [...sorted.filter((f) => f.rule !== 'blank'), ...blanks.slice(0, BLANKS_SHOWN)]) {
         const ref = outcome.refs.get(f.cells[0]) ?? f.cells[0];
-        io.out(`${SEVERITY_LABEL[f.severity]}  ${ref}  ${f.message}\n`);
+        io.out(line`${SEVERITY_LABEL[f.severity]}  ${ref}  ${f.message}\n`);
       }
       if (blanks.length > BLANKS_SHOWN)
-        io.out(`提示  ……另有 ${blanks.length - BLANKS_SHOWN} 个空白单元格（没有发生的事项应填 0；--json 列出全部）\n`);
+        io.out(
+          line`提示  ……另有 ${blanks.length - BLANKS_SHOWN} 个空白单元格（没有发生的事项应填 0；--json 列出全部）\n`,
+        );
     }
     return json.summary.errors > 0 ? EXIT.findings : EXIT.ok;
   },

@@ -9,6 +9,7 @@ import { queueEdits, type WorkbookBefore } from './queue-edits';
 import { runSelfTest } from '../self-test/run-self-test';
 import type { SelfTestReport } from '../self-test/self-test-report';
 import { excelSelfTestProbes } from './self-test-probes';
+import { typedEntry } from '../typed-text';
 
 export interface ExcelHostOptions {
   /** Whether the host has an ExcelApi requirement set; defaults to Office.context.requirements. */
@@ -210,8 +211,9 @@ export class ExcelHost implements SpreadsheetHost {
     const lost = [...values.keys()].filter((n) => !map.get(n.toLowerCase())?.target);
     if (lost.length)
       throw new Error(`找不到名称 ${lost.join('、')} 所指的单元格，未写入任何值。请先在任务窗格中修复年报模板。`);
-    // null empties the cell (the interface's meaning); Office.js clears a cell written with "".
-    const entries = [...values].map(([name, v]) => [name, v ?? ''] as const);
+    // null empties the cell (the interface's meaning); Office.js clears a cell written with "". A string goes in
+    // with the text prefix, so it is stored as the text it is (typed-text.ts), never as a formula.
+    const entries = [...values].map(([name, v]) => [name, typedEntry(v ?? '')] as const);
     if (!entries.length) return;
     await this.ownWrite(() =>
       this.run('写入单元格', async (ctx) => {

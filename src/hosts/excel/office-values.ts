@@ -1,6 +1,7 @@
 // Conversions between Office.js shapes and the report's host-neutral ones: cell contents, name formulas,
 // RangeAreas addresses, sizes and colours.
 import { contentOf, parseRange, splitSheetRef, type CellContent, type RangeRef } from '../../report';
+import { isFormulaEntry } from '../typed-text';
 
 /** Where a defined name points: sheet (unquoted) and its top-left-based box. */
 export interface NameTarget {
@@ -22,7 +23,7 @@ export function nameTarget(formula: string | null | undefined): NameTarget | nul
 /** One cell as Office.js reports it (`values`, `valueTypes`, `formulas`) to CellContent. */
 export function officeContent(value: unknown, valueType: string | undefined, formula: unknown): CellContent {
   const base = contentOf(value, valueType === 'Error' ? 'error' : undefined);
-  return typeof formula === 'string' && formula.startsWith('=') ? { ...base, formula } : base;
+  return isFormulaEntry(formula, value) ? { ...base, formula } : base;
 }
 
 /** Splits a RangeAreas address "年报!A1:C1,'a,b'!D4" at the commas outside quoted sheet names. */

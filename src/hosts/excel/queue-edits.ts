@@ -3,6 +3,7 @@
 // once after.
 import { columnLetters, HIGHLIGHT, parseRange, type CellFormat, type SheetEdit } from '../../report';
 import { equalRuns } from '../write-runs';
+import { typedEntry } from '../typed-text';
 import { columnWidthPoints, hex, inches } from './office-values';
 
 /** What the read before the batch found. Keys are lower-cased (Excel compares sheet and defined names so). */
@@ -122,8 +123,11 @@ export function queueEdits(
           sheet(e.sheet).getRange(`A${e.first + i}:A${e.first + j}`).format.rowHeight = h;
         break;
       case 'values':
-        // Office.js leaves a cell whose entry is null as it is: labels go in, the user's inputs stay.
-        sheet(e.sheet).getRange(e.range).values = e.values as (string | number | null)[][];
+        // Office.js leaves a cell whose entry is null as it is: labels go in, the user's inputs stay. Text is typed
+        // as text (typed-text.ts): an agency named "=…" is not a formula.
+        sheet(e.sheet).getRange(e.range).values = e.values.map((row) => row.map(typedEntry)) as (
+          string | number | null
+        )[][];
         break;
       case 'merge':
         for (const r of e.ranges) sheet(e.sheet).getRange(r).merge(false);

@@ -21,7 +21,7 @@ export function reportPlan(options: Omit<TemplateOptions, 'sheet'> = {}): SheetE
 export function previousPlan(values: ReadonlyMap<string, SavedValue>, sheetExists: boolean): SheetEdit[] | null {
   const previous = PREVIOUS_CELLS.map((c) => {
     const v = values.get(c.name);
-    return contentOf(typeof v === 'boolean' || v === undefined ? null : v);
+    return contentOf(typeof v === 'boolean' || typeof v === 'object' || v === undefined ? null : v);
   });
   if (previous.every((c) => c.kind === 'blank')) return null;
   return planPrevious(previous, {

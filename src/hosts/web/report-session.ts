@@ -4,7 +4,7 @@
 import { ALL_VALUE_CELLS, FORMAT_TITLE, PREVIOUS_CELLS, input } from '../../report';
 import { previousPlan, reportPlan } from './report-plan';
 import type { UniverHost } from './univer-host';
-import { loadWork, savedValue, storeWork, type SavedValue, type SavedWork } from './saved-work';
+import { loadWork, savedValue, storeWork, type SavedFormula, type SavedValue, type SavedWork } from './saved-work';
 
 /** Quiet time after the last change before work in progress is written to IndexedDB. */
 const SAVE_DELAY_MS = 400;
@@ -53,7 +53,7 @@ export class ReportSession {
       await this.host.applyEdits(previous);
       known = new Set((await this.host.listNames()).map((n) => n.name));
     }
-    const writable = new Map<string, string | number | null>();
+    const writable = new Map<string, string | number | null | SavedFormula>();
     for (const [name, v] of values)
       if (known.has(name)) writable.set(name, typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v);
     await this.host.writeNamedValues(writable);

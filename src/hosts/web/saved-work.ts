@@ -3,19 +3,26 @@
 // continues the same workbook.
 import { plainValue, type CellContent } from '../../report';
 
-export type SavedValue = string | number | boolean | null;
+/** A formula the user typed into a cell, kept as one (with its leading '='); every string is text. */
+export interface SavedFormula {
+  readonly formula: string;
+}
+
+export type SavedValue = string | number | boolean | null | SavedFormula;
+
+export const isSavedFormula = (v: SavedValue | undefined): v is SavedFormula => typeof v === 'object' && v !== null;
 
 export interface SavedWork {
-  /** Defined name → value; formulas are kept as their text with a leading '='. */
+  /** Defined name → value; a formula as { formula: '=…' }, so that text starting with '=' stays text. */
   readonly values: Readonly<Record<string, SavedValue>>;
   readonly fileName?: string;
   readonly fileBytes?: ArrayBuffer;
   readonly savedAt: string;
 }
 
-/** A cell's content as the page stores and writes it: formulas as their text, everything else as its value. */
+/** A cell's content as the page stores and writes it: a formula typed as one, everything else as its value. */
 export function savedValue(c: CellContent): SavedValue {
-  if (c.formula) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
+  if (c.formula) return { formula: c.formula.startsWith('=') ? c.formula : `=${c.formula}` };
   return plainValue(c);
 }
 

@@ -33,6 +33,8 @@ const WRAP = 3;
 const BORDER_THIN = 1;
 const TRUE_NUMBER = 1;
 const CELL_BOOLEAN = 3;
+/** CellValueType.FORCE_STRING: text kept as text even when it reads as a number ("0012"), as a '-prefixed entry. */
+const CELL_STRING = 4;
 const SET_RANGE_VALUES = 'sheet.mutation.set-range-values';
 const ADD_MERGE = 'sheet.command.add-worksheet-merge';
 /** Cell keys that carry content (value, rich text, formula); a change with only `s` is a style change. */
@@ -377,7 +379,13 @@ export class UniverHost implements SpreadsheetHost {
     }
   }
 
-  async writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void> {
+  /**
+   * Strings are written as text (cell type string, no formula), whatever they start with; only a `{ formula }` (a
+   * formula the user typed, brought back by 打开 or restored work) is written as a formula.
+   */
+  async writeNamedValues(
+    values: ReadonlyMap<string, string | number | null | { readonly formula: string }>,
+  ): Promise<void> {
     this.writing += 1;
     try {
       const patches = new Map<FWorksheet, CellPatch>();
@@ -386,12 +394,11 @@ export class UniverHost implements SpreadsheetHost {
         if (!at) throw new Error(`名称 ${name} 不存在或指向无效位置`);
         const p = patches.get(at.ws) ?? patches.set(at.ws, new CellPatch()).get(at.ws)!;
         const cell = p.at(at.row, at.col);
-        // null clears the value (and any formula) but keeps the cell's style; "=…" is a formula and a leading
-        // ' marks the rest as text, as in Excel.
-        if (typeof value === 'string' && value.length > 1 && value.startsWith('='))
-          Object.assign(cell, { f: value, v: null, p: null, si: null });
-        else if (typeof value === 'string' && value.startsWith("'"))
-          Object.assign(cell, { v: value.slice(1), p: null, f: null, si: null });
+        // null clears the value (and any formula) but keeps the cell's style.
+        if (value !== null && typeof value === 'object')
+          Object.assign(cell, { f: value.formula, v: null, p: null, si: null });
+        else if (typeof value === 'string')
+          Object.assign(cell, { v: value, t: CELL_STRING, p: null, f: null, si: null });
         else Object.assign(cell, { v: value, p: null, f: null, si: null });
       }
       for (const [ws, p] of patches) p.write(ws);

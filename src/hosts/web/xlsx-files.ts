@@ -6,12 +6,13 @@
 // and a second writer here would drift from it.
 import ExcelJS from 'exceljs';
 import { ALL_VALUE_CELLS, input, splitSheetRef, parseRange } from '../../report';
+import { failureReason, type FailureAction } from '../failure-words';
 import { TEMPLATE_READ_NAMES, readTemplate } from '../read-template';
 import { WorkbookReader } from '../xlsx/reader/workbook-reader';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
 import { previousPlan, reportPlan } from './report-plan';
-import { savedValue, type SavedValue } from './saved-work';
+import { isSavedFormula, savedValue, type SavedValue } from './saved-work';
 
 export type OpenedFile =
   | { readonly ok: true; readonly values: ReadonlyMap<string, SavedValue>; readonly sheet: string }
@@ -30,8 +31,12 @@ export async function readReportFile(bytes: ArrayBuffer): Promise<OpenedFile> {
   return { ok: true, values, sheet: read.sheet };
 }
 
+/**
+ * A saved value as ExcelJS writes it: only a formula the user typed is a formula; a string is a string cell
+ * (t="s"), whatever it starts with (=, +, -, @: no formula injection through 打开 → 保存).
+ */
 function cellValue(v: SavedValue): ExcelJS.CellValue {
-  if (typeof v === 'string' && v.startsWith('=') && v.length > 1) return { formula: v.slice(1) } as ExcelJS.CellValue;
+  if (isSavedFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellValue;
   return v;
 }
 
@@ -44,7 +49,8 @@ export async function writeReportFile(
   original?: ArrayBuffer,
 ): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
-  if (original) await workbook.xlsx.load(original);
+  // A library failure (a damaged original, overlapping merges) is said in Chinese (failure-words.ts).
+  if (original) await workbook.xlsx.load(original).catch(sayInChinese('read'));
   else {
     const agency = values.get(input('META', 'agency').name);
     const year = values.get(input('META', 'year').name);
@@ -64,5 +70,9 @@ export async function writeReportFile(
     if (!ws || !r) continue;
     ws.getCell(r.top, r.left).value = cellValue(value);
   }
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  return (await workbook.xlsx.writeBuffer().catch(sayInChinese('write'))) as ArrayBuffer;
 }
+
+const sayInChinese = (action: FailureAction) => (e: unknown) => {
+  throw new Error(failureReason(e, action), { cause: e });
+};

@@ -21,6 +21,7 @@ import {
   type EtWorksheet,
 } from './et-api';
 import { equalRuns, unionChunks, writeRuns } from '../write-runs';
+import { typedEntry } from '../typed-text';
 
 /** Protection as the reference writer sets it: inputs editable, formatting and inserting rows/columns allowed. */
 function protectSheet(ws: EtWorksheet): void {
@@ -30,13 +31,11 @@ function protectSheet(ws: EtWorksheet): void {
 }
 
 /**
- * Text that ET would turn into something else when written (a number, a date, a formula, TRUE) gets the ' prefix,
- * which keeps it as the text it is; the prefix is not part of the value.
+ * Every string gets the ' prefix (typed-text.ts), which keeps it as the text it is — never a formula, number,
+ * date or TRUE, whatever it starts with; the prefix is not part of the value.
  */
 export function asCellValue(v: string | number): string | number {
-  if (typeof v === 'number') return v;
-  if (/^[=+\-@']/.test(v) || /^[\s\d.,:/%$¥+\-eE年月日时分秒]+$/.test(v) || /^(true|false)$/i.test(v)) return `'${v}`;
-  return v;
+  return typedEntry(v);
 }
 
 function rangeOf(range: string): RangeRef {

@@ -23,6 +23,7 @@ import { unionChunks } from '../write-runs';
 import { runSelfTest } from '../self-test/run-self-test';
 import type { SelfTestReport } from '../self-test/self-test-report';
 import { wpsSelfTestProbes } from './self-test-probes';
+import { isFormulaEntry } from '../typed-text';
 
 export interface WpsHostOptions {
   readonly events?: WatchOptions;
@@ -149,7 +150,7 @@ export class WpsHost implements SpreadsheetHost {
         const raw = v[p.row - box.top]?.[p.col - box.left];
         const formula = f[p.row - box.top]?.[p.col - box.left];
         const content = contentOf(raw, typeof raw === 'string' && isErrorCode(raw) ? 'error' : undefined);
-        values[i] = typeof formula === 'string' && formula.startsWith('=') ? { ...content, formula } : content;
+        values[i] = isFormulaEntry(formula, raw) ? { ...content, formula } : content;
       }
       for (const i of this.mergedAway(ws, places, box)) mergedAway.push(names[cells[i].i]);
     }

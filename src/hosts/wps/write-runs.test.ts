@@ -68,7 +68,8 @@ describe('values ET would reinterpret', () => {
     expect(asCellValue('1月2日')).toBe("'1月2日");
     expect(asCellValue('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(asCellValue('TRUE')).toBe("'TRUE");
-    expect(asCellValue('本年新收政府信息公开申请数量')).toBe('本年新收政府信息公开申请数量');
+    expect(asCellValue('本年新收政府信息公开申请数量')).toBe("'本年新收政府信息公开申请数量");
+    expect(asCellValue('')).toBe('');
     expect(asCellValue(12)).toBe(12);
   });
 });

@@ -3,6 +3,7 @@
 // never loads ExcelJS. A failure is a value (a Chinese reason) the CLI turns into exit 2.
 import ExcelJS from 'exceljs';
 import { guardXlsx, OPEN_LIMITS } from './open-guard';
+import { libraryReason } from '../failure-words';
 import { readBoundedFile } from './read-file';
 import { XlsxHost } from './xlsx-host';
 
@@ -18,7 +19,7 @@ export async function openWorkbookBuffer(buf: Buffer): Promise<OpenResult> {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, reason: `工作簿内容已损坏，无法读取（${detail}）` };
+    return { ok: false, reason: libraryReason(e) ?? `工作簿内容已损坏，无法读取（${detail}）` };
   }
   return { ok: true, host: new XlsxHost(workbook, guard.definedNames) };
 }

@@ -97,8 +97,8 @@ export class XlsxHost implements SpreadsheetHost {
     for (const [name, value] of values) {
       const at = locate(name);
       if (!at) throw new Error(`名称 ${name} 不存在或指向无效位置`);
-      // A leading ' marks the rest as text, as typed in Excel (the pane writes '=… for a template starting with =).
-      at.ws.getCell(at.row, at.col).value = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+      // ExcelJS stores a string as a string cell (t="s"), whatever it starts with; only { formula } makes a formula.
+      at.ws.getCell(at.row, at.col).value = value;
     }
   }
 

@@ -33,7 +33,6 @@ import {
 import type { PaneState, ReportController } from '../report-controller';
 import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
-import { asCellText } from './cell-text';
 
 const S = STRINGS.narrative;
 
@@ -293,7 +292,7 @@ export class NarrativeController {
     this.say(id, null);
     this.emit();
     try {
-      await this.pane.writeAndRefresh(() => this.host.writeNamedValues(templateValues({ [id]: asCellText(value) })));
+      await this.pane.writeAndRefresh(() => this.host.writeNamedValues(templateValues({ [id]: value })));
       // The refresh brought the stored template back through the same read the pane uses for everything.
       if ((this.supplement.templates[id] ?? '') !== value) {
         this.say(id, { tone: 'warning', text: S.readBackDiffers });

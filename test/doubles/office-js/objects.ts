@@ -716,12 +716,29 @@ function writeCells(
   log.valueWrites.push({ sheetId: sheet.id, ...box, details });
 }
 
+/**
+ * Whether a string written through `values` is taken as a formula. Range.values: "If the returned value starts with
+ * a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a formula."
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member); a plain signed
+ * number ("-5") stays a number. '@' starts a formula too (implicit intersection; OWASP CSV Injection lists it:
+ * https://owasp.org/www-community/attacks/CSV_Injection).
+ */
+export function entersAsFormula(x: string): boolean {
+  if (x.length < 2 || !/^[=+\-@]/.test(x)) return false;
+  return !(x[0] !== '=' && typeof coerceEntered(x, 'General') === 'number');
+}
+
 function setEntered(sheet: SheetState, row: number, col: number, x: unknown): void {
   const cell = sheet.cell(row, col);
   delete cell.formula;
   delete cell.isError;
-  if (typeof x === 'string' && x.startsWith('=') && x.length > 1) {
-    cell.formula = x;
+  if (typeof x === 'string' && x.startsWith("'")) {
+    // "If the input begins with a string prefix (single quote), Excel places all input characters into the cell
+    // unchanged (the prefix is not displayed)" (Excel worksheet and expression evaluation,
+    // https://learn.microsoft.com/office/client-developer/excel/excel-worksheet-and-expression-evaluation).
+    cell.value = x.slice(1);
+  } else if (typeof x === 'string' && entersAsFormula(x)) {
+    cell.formula = x.startsWith('=') ? x : `=${x}`;
     cell.value = ''; // the fake has no calculation engine
   } else if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')
     cell.value = coerceEntered(x, cell.format.numberFormat);

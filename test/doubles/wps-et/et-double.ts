@@ -98,6 +98,9 @@ export interface Selection {
   readonly active: string;
 }
 
+/** Text that a cell takes as a number when typed (unless formatted as text, @). */
+const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 export class EtDouble {
   readonly options: Resolved;
   readonly calls = { total: 0, by: new Map<string, number>() };
@@ -327,9 +330,14 @@ export class EtDouble {
     else if (typeof raw === 'string') {
       if (raw.startsWith("'"))
         cell.value = raw.slice(1); // the prefix character: keep as text
-      else if (raw.startsWith('=') && raw.length > 1) cell.formula = raw;
+      // = starts a formula; so do + and - (unless the text is a plain number) and @, as in Excel, whose entry rules
+      // ET keeps (Excel worksheet and expression evaluation: "If the input begins with =, +, or -, Excel tries to
+      // interpret the input as a formula", https://learn.microsoft.com/office/client-developer/excel/excel-worksheet-and-expression-evaluation;
+      // '@' per OWASP CSV Injection, https://owasp.org/www-community/attacks/CSV_Injection).
+      else if (raw.length > 1 && (raw.startsWith('=') || (/^[+\-@]/.test(raw) && !NUMERIC.test(raw))))
+        cell.formula = raw.startsWith('=') ? raw : `=${raw}`;
       else if (cell.numberFormat === '@') cell.value = raw;
-      else if (/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(raw)) cell.value = Number(raw);
+      else if (NUMERIC.test(raw)) cell.value = Number(raw);
       else if (/^(true|false)$/i.test(raw)) cell.value = raw.toLowerCase() === 'true';
       else cell.value = raw;
     } else throw new Error(`ET double: cannot store a ${typeof raw} in a cell`);
