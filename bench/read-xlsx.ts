@@ -120,6 +120,10 @@ export async function benchReadXlsx(count = 1000): Promise<Record<string, number
     for (const [name, build] of Object.entries(hostileWorkbooks(1))) {
       const file = join(hostileDir, name);
       writeFileSync(file, build());
+      // In this process first (the reader's own work, without node start and bundle load), then as a process.
+      const t0 = process.hrtime.bigint();
+      await validateWithReader(file);
+      out[`hostile ${name}: in-process validate (ms)`] = Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
       const m = measure([process.execPath, cli, 'validate', file, '--json']);
       const error = m.out ? String(JSON.parse(m.out).error ?? '') : '';
       out[`hostile ${name} (${MB(readFileSync(file).length)} MB): exit, ms, peak RSS MB`] =
