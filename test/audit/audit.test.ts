@@ -75,9 +75,12 @@ describe('nianbao audit', () => {
     try {
       await auditCommand.run([dir, '--csv', csv], capture().io);
       const body = readFileSync(csv, 'utf8');
-      expect(body.startsWith('\ufeff文件,类型,机关名称,年度,格式,错误,提示,导入说明,主要问题,无法读取的原因\r\n')).toBe(
-        true,
-      );
+      // The first release's columns stay where they were; later ones only ever come after them.
+      expect(
+        body.startsWith(
+          '\ufeff文件,类型,机关名称,年度,格式,错误,提示,导入说明,主要问题,无法读取的原因,已忽略的提示,文件大小（字节）,修改时间\r\n',
+        ),
+      ).toBe(true);
       const lines = body.trimEnd().split('\r\n');
       expect(lines).toHaveLength(1 + EXPECTED.length + 3 + Object.keys(hostile).length);
       const injected = lines.find((l) => l.includes('injected.txt'))!;
