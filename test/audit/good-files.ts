@@ -1,12 +1,14 @@
 // Good report files in bulk for the audit's tests and bench: a few real published reports (samples) as .txt, as
 // the .html page a site serves, and as our .xlsx workbook, copied round-robin under numbered names.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeImportedWorkbook } from '../../src/cli/commands/import';
 import { importReport } from '../../src/report/import';
 import { EXPECTED } from '../import/expected-samples';
 import { renderHtml } from '../import/html-page';
-import { SAMPLES_DIR } from '../import/sample-support';
+
+/** By the repository root (tests and bench run there, bundled or not). */
+const SAMPLES_DIR = resolve('test', 'fixtures', 'samples');
 
 export type GoodKind = 'txt' | 'html' | 'xlsx';
 
