@@ -126,7 +126,8 @@ export async function auditFile(path: string): Promise<AuditRow> {
     if (kind === 'xlsx') {
       const outcome = await validateWorkbookFile(path);
       if (!outcome.readable || !outcome.values) return failedRow(path, kind, outcome.json.error ?? '无法读取', stamp);
-      return readRow(path, kind, stamp, outcome.values, 'template', outcome.findings, 0, 0);
+      const standing = outcome.findings.filter((f) => !outcome.dismissed.has(f));
+      return readRow(path, kind, stamp, outcome.values, 'template', standing, outcome.dismissed.size, 0);
     }
     const read = await importReportFile(path, kind);
     if (!read.ok) return failedRow(path, kind, read.reason, stamp);
