@@ -20,3 +20,4 @@ export * from './sheet-edits/plan-repair';
 export * from './sheet-edits/plan-insertion';
 export * from './narrative';
 export * from './dismissals';
+export * from './rollup';
