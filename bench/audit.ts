@@ -31,6 +31,15 @@ export interface WorkerFigures {
 
 const MB = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 const secondsSince = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+/** Files, seconds and files per second since `t0`, rounded as printed. */
+function throughput(files: number, t0: bigint) {
+  const seconds = secondsSince(t0);
+  return {
+    files,
+    seconds: Math.round(seconds * 100) / 100,
+    filesPerSecond: Math.round((files / seconds) * 10) / 10,
+  };
+}
 
 async function auditFolder(kind: string, dir: string): Promise<KindFigures> {
   if (global.gc) global.gc();
@@ -47,12 +56,9 @@ async function auditFolder(kind: string, dir: string): Promise<KindFigures> {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }
-  const seconds = secondsSince(t0);
   return {
     kind,
-    files,
-    seconds: Math.round(seconds * 100) / 100,
-    filesPerSecond: Math.round((files / seconds) * 10) / 10,
+    ...throughput(files, t0),
     peakRssMB: MB(peakRss),
     peakHeapMB: MB(peakHeap),
     unreadable,
@@ -69,13 +75,11 @@ async function auditWithWorkers(dir: string, jobs: number): Promise<WorkerFigure
     err: () => undefined,
     interactive: false,
   });
-  const seconds = secondsSince(t0);
+  const figures = throughput(files, t0);
   const { peak } = sampler.stop();
   return {
     jobs,
-    files,
-    seconds: Math.round(seconds * 100) / 100,
-    filesPerSecond: Math.round((files / seconds) * 10) / 10,
+    ...figures,
     peakTreeRssMB: MB(peak),
   };
 }
