@@ -101,7 +101,7 @@ describe('audit isolation', () => {
     expect(good).toHaveLength(300);
     expect(good.filter((r) => r[9] !== '')).toEqual([]);
     expect(run.output()).toContain(`共 ${expected.length} 个文件`);
-  }, 300_000);
+  }, 600_000);
 
   it('killed halfway leaves a valid CSV of every finished row; --resume completes it', async () => {
     const dir = join(tmp, 'batch');
@@ -143,5 +143,5 @@ describe('audit isolation', () => {
     expect(final.complete).toBe(true);
     expect(final.rows.map((r) => r[0])).toEqual(files);
     expect(final.rows.every((r) => r.length === AUDIT_CSV_COLUMNS.length)).toBe(true);
-  }, 300_000);
+  }, 600_000);
 });

@@ -106,5 +106,5 @@ describe('dismissing a warning', () => {
     expect(controller.getState().dismissed).toEqual([]);
     expect(controller.getState().findings.some((f) => f.rule === 'T2.inforce')).toBe(true);
     controller.dispose();
-  }, 60_000);
+  }, 180_000);
 });

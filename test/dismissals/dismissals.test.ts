@@ -98,7 +98,7 @@ describe('dismissals', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('refuses errors, blank reminders, an empty reason and an overlong one', () => {
     const v = withWarning();

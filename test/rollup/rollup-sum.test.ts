@@ -67,7 +67,7 @@ describe('sumChildren', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
 });
 
 describe('screenChildren', () => {

@@ -69,5 +69,5 @@ describe('dismissing a warning in the pane', () => {
     fireEvent.click(within(section).getByRole('button', { name: /^恢复这条提示/ }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: /已忽略的提示/ })).toBeNull());
     expect(screen.getByRole('button', { name: /^忽略这条提示/ })).toBeTruthy();
-  }, 60_000);
+  }, 180_000);
 });
