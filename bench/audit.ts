@@ -1,15 +1,15 @@
-// Audit throughput and memory: 1,000 generated report files of each kind (our .xlsx workbooks, PDF-text .txt
-// reports, .html pages), audited one at a time as `nianbao audit` does, plus the hostile files. Reports files per
-// second, peak RSS and heap, and the time each hostile file takes to become an error row.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Audit throughput and memory. (1) 1,000 generated report files of each kind (our .xlsx workbooks, PDF-text .txt
+// reports, .html pages) audited in-process one at a time (the cost of reading, without workers), plus the time each
+// hostile file takes to become an error row. (2) `nianbao audit` itself on 1,000 mixed files (the three kinds and
+// the cheap hostile and special files) with 1 and 2 worker processes: files per second and the peak RSS of the
+// whole process tree (the audit and its workers).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditFile, auditTargets } from '../src/cli/commands/audit';
-import { writeImportedWorkbook } from '../src/cli/commands/import';
-import { importReport } from '../src/report/import';
-import { EXPECTED } from '../test/import/expected-samples';
-import { renderHtml } from '../test/import/html-page';
-import { writeHostileFiles } from '../test/audit/hostile-files';
+import { auditCommand, auditFile, auditTargets } from '../src/cli/commands/audit';
+import { copySeeds, writeSeeds, type GoodKind } from '../test/audit/good-files';
+import { writeHostileFiles, writeSpecialFiles } from '../test/audit/hostile-files';
+import { sampleTree } from '../test/support/process-tree';
 
 export interface KindFigures {
   readonly kind: string;
@@ -21,10 +21,25 @@ export interface KindFigures {
   readonly unreadable: number;
 }
 
-/** Samples by path from the repository root (bench scripts run there, bundled or not). */
-const readSample = (file: string) => readFileSync(join(process.cwd(), 'test', 'fixtures', 'samples', file), 'utf8');
+export interface WorkerFigures {
+  readonly jobs: number;
+  readonly files: number;
+  readonly seconds: number;
+  readonly filesPerSecond: number;
+  readonly peakTreeRssMB: number;
+}
 
 const MB = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+const secondsSince = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+/** Files, seconds and files per second since `t0`, rounded as printed. */
+function throughput(files: number, t0: bigint) {
+  const seconds = secondsSince(t0);
+  return {
+    files,
+    seconds: Math.round(seconds * 100) / 100,
+    filesPerSecond: Math.round((files / seconds) * 10) / 10,
+  };
+}
 
 async function auditFolder(kind: string, dir: string): Promise<KindFigures> {
   if (global.gc) global.gc();
@@ -41,54 +56,61 @@ async function auditFolder(kind: string, dir: string): Promise<KindFigures> {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return {
     kind,
-    files,
-    seconds: Math.round(seconds * 100) / 100,
-    filesPerSecond: Math.round((files / seconds) * 10) / 10,
+    ...throughput(files, t0),
     peakRssMB: MB(peakRss),
     peakHeapMB: MB(peakHeap),
     unreadable,
   };
 }
 
-/** Detailed figures: per kind, and milliseconds per hostile file. */
-export async function auditFigures(count = 1000): Promise<{ kinds: KindFigures[]; hostile: Record<string, number> }> {
+/** `nianbao audit <dir> --jobs N` in-process (its workers are child processes), the tree sampled throughout. */
+async function auditWithWorkers(dir: string, jobs: number): Promise<WorkerFigures> {
+  let files = 0;
+  const sampler = sampleTree(process.pid, 50);
+  const t0 = process.hrtime.bigint();
+  await auditCommand.run([dir, '--jsonl', '--jobs', String(jobs)], {
+    out: (t) => (files += t.startsWith('{"file"') ? 1 : 0),
+    err: () => undefined,
+    interactive: false,
+  });
+  const figures = throughput(files, t0);
+  const { peak } = sampler.stop();
+  return {
+    jobs,
+    ...figures,
+    peakTreeRssMB: MB(peak),
+  };
+}
+
+/** Detailed figures: per kind, milliseconds per hostile file, and the command with 1 and 2 workers. */
+export async function auditFigures(
+  count = 1000,
+): Promise<{ kinds: KindFigures[]; hostile: Record<string, number>; workers: WorkerFigures[] }> {
   const root = mkdtempSync(join(tmpdir(), 'nianbao-bench-audit-'));
   try {
-    const seeds = { xlsx: [] as string[], txt: [] as string[], html: [] as string[] };
-    for (const [i, e] of EXPECTED.entries()) {
-      const txt = join(root, `seed-${i}.txt`);
-      writeFileSync(txt, readSample(e.file));
-      seeds.txt.push(txt);
-      const html = join(root, `seed-${i}.html`);
-      writeFileSync(html, renderHtml(e, { hostile: i % 2 === 0 }));
-      seeds.html.push(html);
-      const xlsx = join(root, `seed-${i}.xlsx`);
-      await writeImportedWorkbook(importReport(readSample(e.file)), xlsx);
-      seeds.xlsx.push(xlsx);
-    }
+    const seeds = await writeSeeds(join(root, 'seeds'));
     const kinds: KindFigures[] = [];
-    for (const kind of ['txt', 'html', 'xlsx'] as const) {
+    for (const kind of ['txt', 'html', 'xlsx'] as GoodKind[]) {
       const dir = join(root, kind);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir);
-      for (let i = 0; i < count; i++)
-        copyFileSync(seeds[kind][i % seeds[kind].length], join(dir, `${String(i).padStart(4, '0')}.${kind}`));
+      copySeeds(seeds, dir, count, [kind]);
       kinds.push(await auditFolder(kind, dir));
       rmSync(dir, { recursive: true, force: true });
     }
-    const hostileDir = join(root, 'hostile');
-    mkdirSync(hostileDir);
-    const files = writeHostileFiles(hostileDir);
+    const files = writeHostileFiles(join(root, 'hostile'));
     const hostile: Record<string, number> = {};
     for (const [name, path] of Object.entries(files)) {
       const t0 = process.hrtime.bigint();
       await auditFile(path);
-      hostile[name] = Math.round(Number(process.hrtime.bigint() - t0) / 1e5) / 10;
+      hostile[name] = Math.round(secondsSince(t0) * 10000) / 10;
     }
-    return { kinds, hostile };
+    const mixed = join(root, 'mixed');
+    const bad = { ...writeHostileFiles(join(mixed, 'bad')), ...writeSpecialFiles(join(mixed, 'bad')) };
+    for (const slow of ['bomb.xlsx', 'million.xlsx']) rmSync(bad[slow]); // their seconds are in `hostile`
+    copySeeds(seeds, join(mixed, 'good'), count - Object.keys(bad).length + 2);
+    const workers = [await auditWithWorkers(mixed, 1), await auditWithWorkers(mixed, 2)];
+    return { kinds, hostile, workers };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -105,16 +127,19 @@ export async function benchAudit(count = 1000): Promise<Record<string, number | 
     out[`audit ${k.kind}: peak heap (MB)`] = k.peakHeapMB;
   }
   for (const [name, ms] of Object.entries(r.hostile)) out[`audit hostile ${name}: ms to an error row`] = ms;
+  for (const w of r.workers) {
+    out[`audit mixed, ${w.jobs} worker(s): files`] = w.files;
+    out[`audit mixed, ${w.jobs} worker(s): files per second`] = w.filesPerSecond;
+    out[`audit mixed, ${w.jobs} worker(s): peak RSS of the process tree (MB)`] = w.peakTreeRssMB;
+  }
+  const [one, two] = r.workers;
+  out['audit mixed: speed-up of 2 workers over 1'] = Math.round((two.filesPerSecond / one.filesPerSecond) * 100) / 100;
   return out;
 }
 
-if (require.main === module) {
+if (/[\\/]audit\.(c?js|ts)$/.test(process.argv[1] ?? '')) {
   const count = Number(process.argv[2] ?? 1000);
-  auditFigures(count).then((r) => {
-    for (const k of r.kinds)
-      console.log(
-        `audit ${k.kind.padEnd(5)} ${k.files} files in ${k.seconds} s = ${k.filesPerSecond} files/s; peak RSS ${k.peakRssMB} MB, heap ${k.peakHeapMB} MB; unreadable ${k.unreadable}`,
-      );
-    console.log(`hostile files (ms to an error row): ${JSON.stringify(r.hostile)}`);
+  benchAudit(count).then((r) => {
+    for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(60)} ${v}`);
   });
 }

@@ -3,6 +3,7 @@
 import { benchCore } from './core';
 import { benchExcel } from './excel';
 import { benchAudit } from './audit';
+import { benchRollup } from './rollup';
 import { benchWeb } from './web';
 import { benchWps } from './wps';
 import { benchReadXlsx } from './read-xlsx';
@@ -13,6 +14,7 @@ const BENCHES: Bench[] = [
   ['报告核心与命令行 (report core, CLI)', () => benchCore()],
   ['Excel 加载项 (Excel add-in)', () => benchExcel()],
   ['批量检查 (audit)', () => benchAudit()],
+  ['汇总 (rollup of 500 children)', () => benchRollup()],
   ['网页版 (in-browser sheet)', () => benchWeb()],
   ['WPS 加载项 (WPS add-in)', () => benchWps()],
   ['读取工作簿 (reading .xlsx)', () => benchReadXlsx()],

@@ -20,3 +20,15 @@ await build({
   external: ['exceljs', 'handlebars', 'docx'],
   logLevel: 'warning',
 });
+// The audit's worker process (src/cli/audit/worker-script.ts finds it beside the CLI bundle).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/audit/worker.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: 'dist/cli/audit-worker.cjs',
+  external: ['exceljs', 'handlebars', 'docx'],
+  logLevel: 'warning',
+});

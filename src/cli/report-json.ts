@@ -18,13 +18,16 @@ export interface JsonFinding {
   readonly severity: 'error' | 'warning';
   readonly message: string;
   readonly cells: readonly JsonCell[];
+  /** Present when the warning was dismissed in the workbook (补充信息) and its cells have not changed since. */
+  readonly dismissed?: { readonly reason: string };
 }
 
 export interface JsonReport {
   readonly file: string;
   readonly template: { readonly format: string; readonly version: number | null; readonly sheet: string } | null;
   readonly error?: string;
-  readonly summary: { readonly errors: number; readonly warnings: number };
+  /** warnings: those that stand; dismissed (when any): warnings dismissed with a reason (in findings, marked). */
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly dismissed?: number };
   readonly findings: readonly JsonFinding[];
 }
 
@@ -43,12 +46,14 @@ export function jsonFinding(
   f: Finding,
   values: readonly CellContent[],
   refs: ReadonlyMap<string, string>,
+  dismissedFor?: string,
 ): JsonFinding {
   return {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
     cells: f.cells.map((n) => jsonCell(n, values, refs)),
+    ...(dismissedFor !== undefined ? { dismissed: { reason: dismissedFor } } : {}),
   };
 }
 

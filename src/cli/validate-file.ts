@@ -3,6 +3,8 @@
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
 import { PREVIOUS_CELLS } from '../report/layout/input-cells';
+import { DISMISSALS_FIELD } from '../report/layout/supplement';
+import { applyDismissals, readDismissals } from '../report/dismissals/dismissals';
 import { type CellContent } from '../report/model/cell-content';
 import { evaluateRules } from '../report/rules/evaluate-rules';
 import { countBySeverity, type Finding } from '../report/rules/finding';
@@ -22,6 +24,10 @@ export interface ValidateOutcome {
   readonly values: readonly CellContent[] | null;
   readonly refs: ReadonlyMap<string, string>;
   readonly readable: boolean;
+  /** Warnings dismissed in the workbook whose cells have not changed since: finding → reason. */
+  readonly dismissed: ReadonlyMap<Finding, string>;
+  /** Why the workbook's dismissals could not be read (then none applies), or null. */
+  readonly dismissalProblem: string | null;
 }
 
 export async function validateWorkbookFile(path: string, options: ValidateOptions = {}): Promise<ValidateOutcome> {
@@ -32,6 +38,8 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
     values: null,
     refs: new Map(),
     readable: false,
+    dismissed: new Map(),
+    dismissalProblem: null,
   });
   const opened = await openReportFile(path);
   if (!opened.ok) return unreadable(opened.reason);
@@ -45,17 +53,27 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
   }
   const scopes: RuleScope[] = ['report', 'previous'];
   const findings = [...read.findings, ...evaluateRules(values, { scopes })];
-  const counts = countBySeverity(findings);
+  const stored = readDismissals((await opened.host.readNamedCells([DISMISSALS_FIELD.name])).values[0]);
+  const applied = applyDismissals(findings, values, stored.dismissals);
+  const dismissed = new Map(applied.dismissed.map((d) => [d.finding, d.reason]));
+  const counts = countBySeverity(applied.standing);
   return {
     json: {
       file,
       template: templateInfo(read.sheet, read.version),
-      summary: { errors: counts.error, warnings: counts.warning },
-      findings: findings.map((f) => jsonFinding(f, values, read.refs)),
+      // `dismissed` only when there are some: documents of reports without dismissals stay as they were.
+      summary: {
+        errors: counts.error,
+        warnings: counts.warning,
+        ...(dismissed.size ? { dismissed: dismissed.size } : {}),
+      },
+      findings: findings.map((f) => jsonFinding(f, values, read.refs, dismissed.get(f))),
     },
     findings,
     values,
     refs: read.refs,
     readable: true,
+    dismissed,
+    dismissalProblem: stored.ok ? null : stored.problem,
   };
 }

@@ -19,3 +19,5 @@ export * from './sheet-edits/plan-template';
 export * from './sheet-edits/plan-repair';
 export * from './sheet-edits/plan-insertion';
 export * from './narrative';
+export * from './dismissals';
+export * from './rollup';

@@ -16,7 +16,7 @@ export function CheckSection() {
   const styles = useStyles();
   const controller = useReportController();
   const navigation = usePaneNavigation();
-  const { template, groups, counts, working } = usePaneState();
+  const { template, groups, dismissed, counts, working } = usePaneState();
   const checking = working === 'checking';
 
   let body;
@@ -32,7 +32,7 @@ export function CheckSection() {
         <Button onClick={() => navigation.show('template')}>{STRINGS.check.toTemplate}</Button>
       </EmptyState>
     );
-  else if (groups.length === 0)
+  else if (groups.length === 0 && dismissed.length === 0)
     body = <EmptyState title={STRINGS.check.allPassed} hint={STRINGS.check.allPassedHint} />;
   else body = <FindingList groups={groups} />;
 

@@ -1,10 +1,13 @@
 // The findings of one read, grouped by table. A finding's text is a button that selects its cells; a finding with
-// a suggested value has a second button that writes it (only on click).
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { formatNumber, type Finding } from '../report';
+// a suggested value has a second button that writes it (only on click). A warning can be dismissed with a reason
+// (忽略…, asked for inline, Enter to confirm, Esc to cancel); dismissed warnings are listed last with 恢复.
+import { Badge, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { cannotDismiss, formatNumber, type Finding } from '../report';
 import type { FindingGroup } from './group-findings';
-import { useReportController } from './host-context';
+import { usePaneState, useReportController } from './host-context';
+import { enterSubmits } from './ime-enter';
+import type { DismissedFinding } from './report-controller';
 import { nameLabel } from './message-words';
 import { STRINGS } from './strings.zh-CN';
 
@@ -39,16 +42,86 @@ const useStyles = makeStyles({
     wordBreak: 'break-word',
   },
   fix: { gridColumn: '2', justifySelf: 'start', marginInlineStart: tokens.spacingHorizontalXS },
+  actions: { gridColumn: '2', display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  form: {
+    gridColumn: '2',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalXS,
+  },
+  reason: { gridColumn: '2', color: tokens.colorNeutralForeground3, paddingInline: tokens.spacingHorizontalXS },
   more: { marginTop: tokens.spacingVerticalXS },
 });
 
 /** A fresh template has a blank reminder for every cell: show this many per table until the user asks for all. */
 const SHOWN = 8;
 
+/** 忽略…: asks for the reason inline; Enter confirms, Esc cancels and gives the focus back to the button. */
+function DismissControl({ finding }: { finding: Finding }) {
+  const styles = useStyles();
+  const controller = useReportController();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setAsking(false);
+    setReason('');
+    setTried(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    setTried(true);
+    if (reason.trim() === '') return;
+    void controller.dismissFinding(finding, reason).then((ok) => ok && setAsking(false));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  };
+  if (!asking)
+    return (
+      <Button
+        ref={opener}
+        size="small"
+        appearance="subtle"
+        aria-label={STRINGS.ignore.buttonLabel(finding.message)}
+        onClick={() => setAsking(true)}
+      >
+        {STRINGS.ignore.button}
+      </Button>
+    );
+  return (
+    <form className={styles.form} aria-label={STRINGS.ignore.formLabel} onSubmit={submit} onKeyDown={onKeyDown}>
+      <Field
+        label={STRINGS.ignore.reasonLabel}
+        required
+        validationMessage={tried && reason.trim() === '' ? STRINGS.ignore.reasonMissing : undefined}
+      >
+        <Input autoFocus value={reason} onChange={(_, d) => setReason(d.value)} onKeyDown={enterSubmits(submit)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" size="small" appearance="primary">
+          {STRINGS.ignore.confirm}
+        </Button>
+        <Button type="button" size="small" onClick={close}>
+          {STRINGS.ignore.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 function FindingItem({ finding }: { finding: Finding }) {
   const styles = useStyles();
   const controller = useReportController();
   const fix = finding.fix === undefined ? null : formatNumber(finding.fix);
+  const dismissable = cannotDismiss(finding) === null;
   return (
     <li className={styles.item}>
       <Badge
@@ -77,7 +150,59 @@ function FindingItem({ finding }: { finding: Finding }) {
           {STRINGS.check.fix(fix)}
         </Button>
       )}
+      {dismissable && (
+        <div className={styles.actions}>
+          <DismissControl finding={finding} />
+        </div>
+      )}
     </li>
+  );
+}
+
+function DismissedItem({ item }: { item: DismissedFinding }) {
+  const styles = useStyles();
+  const controller = useReportController();
+  const { finding, reason } = item;
+  return (
+    <li className={styles.item}>
+      <Badge className={styles.badge} appearance="outline" shape="rounded" color="informative">
+        {STRINGS.severity[finding.severity]}
+      </Badge>
+      <Button
+        className={styles.message}
+        appearance="transparent"
+        title={STRINGS.check.selectHint}
+        onClick={() => void controller.selectFinding(finding)}
+      >
+        {finding.message}
+      </Button>
+      <span className={styles.reason}>{STRINGS.ignore.reason(reason)}</span>
+      <div className={styles.actions}>
+        <Button
+          size="small"
+          aria-label={STRINGS.ignore.restoreLabel(finding.message)}
+          onClick={() => void controller.undismissFinding(finding)}
+        >
+          {STRINGS.ignore.restore}
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+function DismissedGroup({ items }: { items: readonly DismissedFinding[] }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.group} aria-labelledby="findings-dismissed">
+      <h3 id="findings-dismissed" className={styles.heading}>
+        {STRINGS.ignore.heading(items.length)}
+      </h3>
+      <ul className={styles.list}>
+        {items.map((d) => (
+          <DismissedItem key={`${d.finding.rule}:${d.finding.key}`} item={d} />
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -107,11 +232,13 @@ function Group({ group }: { group: FindingGroup }) {
 }
 
 export function FindingList({ groups }: { groups: readonly FindingGroup[] }) {
+  const { dismissed } = usePaneState();
   return (
     <>
       {groups.map((g) => (
         <Group key={g.table} group={g} />
       ))}
+      {dismissed.length > 0 && <DismissedGroup items={dismissed} />}
     </>
   );
 }

@@ -5,13 +5,20 @@ import type { NamedRef, SpreadsheetHost } from '../hosts/spreadsheet-host';
 import {
   planInsertion,
   ALL_VALUE_CELLS,
+  BLANK,
+  DISMISSALS_FIELD,
   FIRST_YEAR,
   LAST_YEAR,
   SUPPLEMENT_NAMES,
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
+  applyDismissals,
   checkNumber,
   countBySeverity,
+  dismiss,
+  readDismissals,
+  undismiss,
+  writeDismissals,
   evaluateRules,
   formatNumber,
   input,
@@ -20,6 +27,7 @@ import {
   sortFindings,
   splitSheetRef,
   type CellContent,
+  type Dismissal,
   type Finding,
   type NamePlace,
 } from '../report';
@@ -37,13 +45,20 @@ export interface Notice {
   readonly action?: 'goToTemplate' | 'repair';
 }
 
-export type Work = 'checking' | 'inserting' | 'fixing' | 'repairing';
+export type Work = 'checking' | 'inserting' | 'fixing' | 'repairing' | 'dismissing';
+
+export interface DismissedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+}
 
 export interface PaneState {
   readonly template: TemplateHealth;
   /** Errors first; findings that read a missing name are left out (the template section reports those). */
   readonly findings: readonly Finding[];
   readonly groups: readonly FindingGroup[];
+  /** Warnings dismissed with a reason whose cells have not changed since (left out of findings and counts). */
+  readonly dismissed: readonly DismissedFinding[];
   readonly counts: { readonly error: number; readonly warning: number };
   /** What the user started and is waiting for; background refreshes do not set it. */
   readonly working: Work | null;
@@ -79,11 +94,13 @@ const READ_NAMES: readonly string[] = [
   ...SUPPLEMENT_NAMES.filter((n) => !VALUE_CELL_BY_NAME.has(n)),
 ];
 const MARKER_AT = ALL_VALUE_CELLS.length;
+const DISMISSALS_AT = READ_NAMES.indexOf(DISMISSALS_FIELD.name);
 
 export const INITIAL_STATE: PaneState = {
   template: { kind: 'unknown' },
   findings: [],
   groups: [],
+  dismissed: [],
   counts: { error: 0, warning: 0 },
   working: null,
   notice: null,
@@ -187,18 +204,18 @@ export class ReportController {
     this.lastReadFailed = false;
     const template = templateHealth(read.values[MARKER_AT], read.missing, read.mergedAway);
     const lost = new Set(read.missing);
-    const findings =
+    const values = read.values.slice(0, ALL_VALUE_CELLS.length);
+    const all =
       template.kind === 'absent'
         ? []
-        : sortFindings(
-            evaluateRules(read.values.slice(0, ALL_VALUE_CELLS.length)).filter(
-              (f) => !f.cells.some((n) => lost.has(n)),
-            ),
-          );
+        : sortFindings(evaluateRules(values).filter((f) => !f.cells.some((n) => lost.has(n))));
+    const stored = readDismissals(read.values[DISMISSALS_AT]);
+    const { standing: findings, dismissed } = applyDismissals(all, values, stored.dismissals);
     this.set({
       template,
       findings,
       groups: groupFindings(findings),
+      dismissed,
       counts: countBySeverity(findings),
       reads: this.state.reads + 1,
       cells: new Map(READ_NAMES.flatMap((n, i) => (lost.has(n) ? [] : [[n, read.values[i]] as const]))),
@@ -342,6 +359,60 @@ export class ReportController {
     } finally {
       this.set({ working: null });
     }
+  }
+
+  /** The values and stored dismissals of the last read; null when the workbook has no dismissals cell. */
+  private dismissalsNow(): { values: CellContent[]; dismissals: readonly Dismissal[] } | null {
+    const { cells } = this.state;
+    if (!cells.has(DISMISSALS_FIELD.name)) return null;
+    return {
+      values: ALL_VALUE_CELLS.map((c) => cells.get(c.name) ?? BLANK),
+      dismissals: readDismissals(cells.get(DISMISSALS_FIELD.name)).dismissals,
+    };
+  }
+
+  private async storeDismissals(work: () => Dismissal[] | string, done: string): Promise<boolean> {
+    this.set({ working: 'dismissing' });
+    try {
+      await this.refresh();
+      const next = work();
+      if (typeof next === 'string') {
+        this.set({ notice: { tone: 'warning', text: next } });
+        return false;
+      }
+      await this.write(() => this.host.writeNamedValues(new Map([[DISMISSALS_FIELD.name, writeDismissals(next)]])));
+      await this.refresh();
+      this.set({ notice: { tone: 'success', text: done } });
+      return true;
+    } catch (e) {
+      this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.write, errorText(e)) } });
+      return false;
+    } finally {
+      this.set({ working: null });
+    }
+  }
+
+  /**
+   * Dismisses a warning for `reason`, stored in the workbook (补充信息) with the fingerprint of its cells' values;
+   * it lapses by itself when one of them changes. Reads first: a warning that no longer stands is not stored.
+   */
+  dismissFinding(finding: Finding, reason: string): Promise<boolean> {
+    return this.storeDismissals(() => {
+      const now = this.dismissalsNow();
+      if (!now) return STRINGS.ignore.noCell;
+      if (!this.state.findings.some((f) => f.rule === finding.rule && f.key === finding.key))
+        return STRINGS.ignore.stale;
+      const outcome = dismiss(now.dismissals, finding, now.values, reason);
+      return outcome.ok ? [...outcome.dismissals] : outcome.reason;
+    }, STRINGS.ignore.done);
+  }
+
+  /** Takes a dismissal back: the warning stands again. */
+  undismissFinding(finding: Finding): Promise<boolean> {
+    return this.storeDismissals(() => {
+      const now = this.dismissalsNow();
+      return now ? undismiss(now.dismissals, finding) : STRINGS.ignore.noCell;
+    }, STRINGS.ignore.restored);
   }
 
   /** 修复: recreates lost names and the conditional formats where the names now are; never writes a value. */

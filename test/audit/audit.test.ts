@@ -41,7 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'notes.md'), '# not a report');
   mkdirSync(join(dir, 'hostile'));
   hostile = writeHostileFiles(join(dir, 'hostile'));
-}, 60_000);
+}, 240_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -68,16 +68,19 @@ describe('nianbao audit', () => {
     expect(rowOf('suqian-2024.html')).toMatch(/^✓ .*宿迁市\u30002024\u30002021 年版\u3000错误 0/);
     expect(text).toContain(`共 ${rows.length} 个文件：通过 7，有错误 2，无法读取 ${Object.keys(hostile).length}`);
     expect(text).toMatch(/错误 {2}T4\.sum +2 \/ 4/);
-  }, 60_000);
+  }, 240_000);
 
   it('writes a UTF-8 CSV with BOM, one line per file, with formula injection neutralised', async () => {
     const csv = join(dir, '..', `audit-${process.pid}.csv`);
     try {
       await auditCommand.run([dir, '--csv', csv], capture().io);
       const body = readFileSync(csv, 'utf8');
-      expect(body.startsWith('\ufeff文件,类型,机关名称,年度,格式,错误,提示,导入说明,主要问题,无法读取的原因\r\n')).toBe(
-        true,
-      );
+      // The first release's columns stay where they were; later ones only ever come after them.
+      expect(
+        body.startsWith(
+          '\ufeff文件,类型,机关名称,年度,格式,错误,提示,导入说明,主要问题,无法读取的原因,已忽略的提示,文件大小（字节）,修改时间\r\n',
+        ),
+      ).toBe(true);
       const lines = body.trimEnd().split('\r\n');
       expect(lines).toHaveLength(1 + EXPECTED.length + 3 + Object.keys(hostile).length);
       const injected = lines.find((l) => l.includes('injected.txt'))!;
@@ -86,7 +89,7 @@ describe('nianbao audit', () => {
     } finally {
       rmSync(csv, { force: true });
     }
-  }, 60_000);
+  }, 240_000);
 
   it('--json gives every row and the summary by rule', async () => {
     const c = capture();
@@ -99,7 +102,7 @@ describe('nianbao audit', () => {
     expect(json.files[0].rules).toEqual({ 'T4.sum': 2 });
     expect(json.summary).toMatchObject({ files: 3, unreadable: 1, withErrors: 2, passed: 0 });
     expect(json.summary.rules).toEqual([expect.objectContaining({ rule: 'T4.sum', files: 2, findings: 4 })]);
-  }, 60_000);
+  }, 240_000);
 
   it('draws a progress bar on stderr only on a terminal', async () => {
     const quiet = capture(false);
@@ -109,7 +112,7 @@ describe('nianbao audit', () => {
     await auditCommand.run([join(dir, 'real-001.txt'), join(dir, 'real-002.txt')], tty.io);
     expect(tty.err.filter((t) => t.includes('已检查')).length).toBe(2);
     expect(tty.err.at(-1)).toBe('\r\x1b[2K');
-  });
+  }, 240_000);
 
   it('a missing path is a row; nothing to audit exits 2', async () => {
     expect((await auditFile(join(dir, 'nope.txt'))).error).toBe('文件不存在：请检查路径和文件名是否正确');
@@ -121,5 +124,5 @@ describe('nianbao audit', () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

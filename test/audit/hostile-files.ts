@@ -1,7 +1,9 @@
 // Files that pretend to be reports: a zip bomb named .xlsx, a sheet of a million cells, a password-protected
-// workbook, a PDF renamed .xlsx, binary junk named .txt, an HTML page of scripts only. Written with a minimal zip
+// workbook, a PDF renamed .xlsx, binary junk named .txt, an HTML page of scripts only; for the audit's isolation,
+// a merge bomb, validations over every column, a page of 100k tags, a FIFO, symlink loops and devices. Written with a minimal zip
 // writer so each one is exactly the hostile shape it names.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -115,6 +117,59 @@ export function scriptsOnly(): string {
   return `<html><head><script>for(;;){}</script></head><body><script>document.write('<table><tr><td>规章</td><td>1</td></tr></table>')</script><p>页面加载中……</p></body></html>`;
 }
 
+const worksheet = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
+
+/** A sheet of one cell with `count` distinct <mergeCell> elements (a "merge bomb": tiny zip, huge merge table). */
+export function mergeBomb(count = 300_000): Buffer {
+  const merges: string[] = [];
+  for (let r = 1; r <= count; r++) merges.push(`<mergeCell ref="A${r * 2}:C${r * 2 + 1}"/>`);
+  return workbook(
+    Buffer.from(
+      worksheet(
+        `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="${count}">${merges.join('')}</mergeCells>`,
+      ),
+    ),
+  );
+}
+
+/** A sheet of one cell whose data validations cover every cell of all 16,384 columns (A1:XFD1048576). */
+export function validationOverColumns(): Buffer {
+  const rules = Array.from(
+    { length: 20 },
+    (_, i) =>
+      `<dataValidation type="whole" allowBlank="1" sqref="A1:XFD1048576"><formula1>${i}</formula1><formula2>${i + 100}</formula2></dataValidation>`,
+  ).join('');
+  return workbook(
+    Buffer.from(
+      worksheet(
+        `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><dataValidations count="20">${rules}</dataValidations>`,
+      ),
+    ),
+  );
+}
+
+/** An HTML page of `tags` elements (table rows of one cell: three tags each). */
+export function manyTags(tags = 100_000): string {
+  const rows = Array.from({ length: Math.ceil(tags / 3) }, (_, i) => `<tr><td>${i % 10}</td></tr>`).join('');
+  return `<!doctype html><html><body><table>${rows}</table></body></html>`;
+}
+
+/**
+ * Paths that are not regular files but carry report names: a FIFO (a reader blocks on it forever), a symlink loop,
+ * and symlinks to /dev/zero and /dev/urandom (endless reads). Returns their paths by name.
+ */
+export function writeSpecialFiles(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const at = (name: string) => (out[name] = join(dir, name));
+  execFileSync('mkfifo', [at('fifo.xlsx')]);
+  symlinkSync('loop-b.txt', at('loop-a.txt'));
+  symlinkSync('loop-a.txt', at('loop-b.txt'));
+  symlinkSync('/dev/zero', at('zero.xlsx'));
+  symlinkSync('/dev/urandom', at('urandom.txt'));
+  return out;
+}
+
 /** Writes every hostile file into `dir`; returns their names. */
 export function writeHostileFiles(dir: string): Record<string, string> {
   const files: Record<string, Buffer | string> = {
@@ -127,6 +182,7 @@ export function writeHostileFiles(dir: string): Record<string, string> {
     'empty.txt': '',
   };
   const out: Record<string, string> = {};
+  mkdirSync(dir, { recursive: true });
   for (const [name, data] of Object.entries(files)) {
     const path = join(dir, name);
     writeFileSync(path, data);

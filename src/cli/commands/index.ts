@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { auditCommand } from './audit';
 import { narrativeCommand } from './narrative';
+import { rollupCommand } from './rollup';
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   template: templateCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   import: importCommand,
   audit: auditCommand,
   narrative: narrativeCommand,
+  rollup: rollupCommand,
 };

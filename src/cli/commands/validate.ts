@@ -43,15 +43,22 @@ export const validateCommand: CliCommand = {
       );
       io.out(line`机关名称：${displayContent(agency)}\u3000年度：${displayContent(year)}\n`);
       const { errors, warnings } = json.summary;
+      const ignored = outcome.dismissed.size ? `，另有 ${outcome.dismissed.size} 个提示已忽略` : '';
       io.out(
-        errors === 0 ? `结果：通过（0 个错误，${warnings} 个提示）\n` : `结果：${errors} 个错误，${warnings} 个提示\n`,
+        errors === 0
+          ? `结果：通过（0 个错误，${warnings} 个提示${ignored}）\n`
+          : `结果：${errors} 个错误，${warnings} 个提示${ignored}\n`,
       );
+      if (outcome.dismissalProblem) io.out(`提示  ${outcome.dismissalProblem}\n`);
       // Blank cells are listed a few at a time: a fresh template has 200 of them.
       const sorted = sortFindings(outcome.findings);
       const blanks = sorted.filter((f) => f.rule === 'blank');
       for (const f of [...sorted.filter((f) => f.rule !== 'blank'), ...blanks.slice(0, BLANKS_SHOWN)]) {
         const ref = outcome.refs.get(f.cells[0]) ?? f.cells[0];
-        io.out(line`${SEVERITY_LABEL[f.severity]}  ${ref}  ${f.message}\n`);
+        const reason = outcome.dismissed.get(f);
+        const label =
+          reason === undefined ? SEVERITY_LABEL[f.severity] : `${SEVERITY_LABEL[f.severity]}（已忽略：${reason}）`;
+        io.out(line`${label}  ${ref}  ${f.message}\n`);
       }
       if (blanks.length > BLANKS_SHOWN)
         io.out(

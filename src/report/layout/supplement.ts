@@ -48,7 +48,8 @@ export const TYPED_SECTIONS = [
 ] as const;
 export type TypedSectionId = (typeof TYPED_SECTIONS)[number]['id'];
 
-export type SupplementKind = 'count' | 'yuan' | 'categoryName' | 'text' | 'template';
+/** record: a value the pane keeps (JSON text), shown on the sheet but not typed by the user. */
+export type SupplementKind = 'count' | 'yuan' | 'categoryName' | 'text' | 'template' | 'record';
 
 export interface SupplementField {
   /** nb_sup_<id>. */
@@ -90,6 +91,9 @@ export const TEMPLATE_FIELDS: Readonly<Record<GeneratedSectionId, SupplementFiel
   GENERATED_SECTIONS.map((s) => [s.id, field(`tpl_${s.id}`, `${s.label}的模板`, 'template')]),
 ) as Record<GeneratedSectionId, SupplementField>;
 
+/** The warnings dismissed with a reason (src/report/dismissals): JSON kept by the pane and read by every host. */
+export const DISMISSALS_FIELD = field('dismissals', '已忽略的提示（由年报助手填写，请勿手工修改）', 'record');
+
 /** Every field of the sheet, in sheet order. */
 export const SUPPLEMENT_FIELDS: readonly SupplementField[] = [
   OPEN_TOTAL,
@@ -101,6 +105,7 @@ export const SUPPLEMENT_FIELDS: readonly SupplementField[] = [
   FEE_FIELDS.collected,
   ...TYPED_SECTIONS.map((s) => TEXT_FIELDS[s.id]),
   ...GENERATED_SECTIONS.map((s) => TEMPLATE_FIELDS[s.id]),
+  DISMISSALS_FIELD,
 ];
 export const SUPPLEMENT_FIELD_BY_NAME: ReadonlyMap<string, SupplementField> = new Map(
   SUPPLEMENT_FIELDS.map((f) => [f.name, f]),
@@ -173,6 +178,7 @@ export const SUPPLEMENT_RULES: readonly Rule[] = [
 const COLUMN_WIDTHS = [34, 40, 14];
 const TEXT_ROW_HEIGHT = 120;
 const TEMPLATE_ROW_HEIGHT = 150;
+const RECORD_ROW_HEIGHT = 40;
 const BODY_FONT = '宋体';
 const HEADING_FONT = '黑体';
 const HEADER_FILL = 'F2F2F2';
@@ -295,6 +301,12 @@ function build(): SupplementLayout {
       { col: 1, colSpan: 1, style: 'label', text: `${s.label}的模板` },
       { col: 2, colSpan: 2, style: 'text', field: TEMPLATE_FIELDS[s.id] },
     );
+  line(22, { col: 1, colSpan: 3, style: 'section', text: '四、已忽略的提示（在任务窗格中忽略或恢复）' });
+  line(
+    RECORD_ROW_HEIGHT,
+    { col: 1, colSpan: 1, style: 'label', text: DISMISSALS_FIELD.label },
+    { col: 2, colSpan: 2, style: 'text', field: DISMISSALS_FIELD },
+  );
   const address = new Map(cells.filter((c) => c.field).map((c) => [c.field!.name, rangeA1(c.row, c.col)]));
   return { cells, rowCount: row - 1, rowHeights: heights, address };
 }
