@@ -1,22 +1,18 @@
-// Work in progress kept in the browser (IndexedDB), so a reload or a closed tab loses nothing: the values by
-// defined name (agency and year included) and, when the user opened a file, that file's bytes and name so 保存
-// continues the same workbook.
-import { plainValue, type CellContent } from '../../report';
+// Work in progress kept in the browser (IndexedDB), so a reload or a closed tab loses nothing: every field of the
+// workbook model by defined name (workbookFields: numbers, agency and year, 补充信息 texts and templates) and, when
+// the user opened a file, that file's bytes and name so 保存 continues the same workbook.
+import type { SavedValue } from '../workbook-values';
 
-export type SavedValue = string | number | boolean | null;
+export { savedValue, type SavedValue } from '../workbook-values';
 
 export interface SavedWork {
   /** Defined name → value; formulas are kept as their text with a leading '='. */
   readonly values: Readonly<Record<string, SavedValue>>;
   readonly fileName?: string;
   readonly fileBytes?: ArrayBuffer;
+  /** The values as last opened from or saved to a file (or as first built): work differing from them is unsaved. */
+  readonly baseline?: Readonly<Record<string, SavedValue>>;
   readonly savedAt: string;
-}
-
-/** A cell's content as the page stores and writes it: formulas as their text, everything else as its value. */
-export function savedValue(c: CellContent): SavedValue {
-  if (c.formula) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
-  return plainValue(c);
 }
 
 const DB = 'nianbao-web';
