@@ -47,8 +47,11 @@ export class ReportSession {
     this.changed();
   }
 
-  /** Writes values by name; last year's figures bring their hidden 上年数据 sheet along when it is missing. */
-  private async writeValues(values: ReadonlyMap<string, SavedValue>): Promise<void> {
+  /**
+   * Writes fields of the model by name (restored work, an opened file, the tests' walk over every field); last
+   * year's figures bring their hidden 上年数据 sheet along when it is missing.
+   */
+  async writeValues(values: ReadonlyMap<string, SavedValue>): Promise<void> {
     let known = new Set((await this.host.listNames()).map((n) => n.name));
     const previous = previousPlan(
       values,
