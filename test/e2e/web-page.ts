@@ -154,7 +154,9 @@ export async function typeIntoCell(page: Page, name: string, text: string): Prom
   // As a person looks at the selection before typing: the click has landed on this cell.
   const { a1 } = await locate(page, name);
   await page.waitForFunction(
-    (want) => (window.univerAPI as UniverLike).getActiveWorkbook().getActiveRange()?.getA1Notation() === want,
+    // A merged input (表二's cells span columns) is selected as its whole range: compare its first cell.
+    (want) =>
+      (window.univerAPI as UniverLike).getActiveWorkbook().getActiveRange()?.getA1Notation().split(':')[0] === want,
     a1,
     { timeout: 5_000 },
   );
