@@ -23,21 +23,13 @@ import { launchChromium } from '../support/chromium';
 import { runCli } from '../support/run-cli';
 import { suiteTempDir } from '../support/temp-dir';
 import { ALL_FOUND, NUMBER, NUMBER_ROW, TEMPLATE, TEXT, findThree } from '../support/three-things';
-import { locate, startWebServer, typeIntoCell, type WebServer } from './web-page';
+import { locate, startWebServer, typeIntoCell, waitForSheet, type WebServer } from './web-page';
 
 jest.setTimeout(420_000);
 /** The page on a machine shared by many test runs can take minutes to start its sheet; wait for it that long. */
 const READY_MS = 240_000;
 
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => window.__nianbao?.timings.sheetReady != null || window.__nianbao?.failure != null,
-    null,
-    { timeout: READY_MS },
-  );
-  const failure = await page.evaluate(() => window.__nianbao!.failure);
-  if (failure) throw new Error(`the sheet did not start: ${failure}`);
-}
+const waitReady = (page: Page) => waitForSheet(page, READY_MS);
 
 async function open(viewport = { width: 1400, height: 900 }) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });

@@ -82,11 +82,11 @@ export async function openWebPage(browser: Browser, url: string): Promise<Opened
   return { context, page, foreignRequests, pageErrors };
 }
 
-export async function waitForSheet(page: Page): Promise<void> {
+export async function waitForSheet(page: Page, timeout = READY_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(
     () => window.__nianbao?.timings.sheetReady != null || window.__nianbao?.failure != null,
     null,
-    { timeout: READY_TIMEOUT_MS },
+    { timeout },
   );
   const failure = await page.evaluate(() => window.__nianbao!.failure);
   if (failure) throw new Error(`the sheet did not start: ${failure}`);
