@@ -4,6 +4,9 @@ import { FORMAT_ID } from '../report/layout/format-2021';
 import { ALL_VALUE_CELLS, INPUT_CELLS, PREVIOUS_CELLS, VALUE_CELL_BY_NAME } from '../report/layout/input-cells';
 import { plainValue, type CellContent } from '../report/model/cell-content';
 import type { Finding } from '../report/rules/finding';
+import { SUPPLEMENT_SHEET_NAME } from '../report/layout/supplement';
+import { workbookFields } from '../report/sheet-edits/workbook-fields';
+import type { SpreadsheetHost } from '../hosts/spreadsheet-host';
 
 export interface JsonCell {
   readonly ref: string | null;
@@ -75,8 +78,36 @@ export function csvField(v: string | number | boolean | null): string {
 
 export const CSV_COLUMNS = ['table', 'row', 'column', 'ref', 'value'] as const;
 
-/** Every input as one line: table,row,column,ref,value (UTF-8 with BOM so Excel opens it as such). */
-export function inputsCsv(values: readonly CellContent[], refs: ReadonlyMap<string, string>): string {
+/** A field of the workbook model that is not a value cell (补充信息 texts and templates, named text cells). */
+export interface TextFieldRow {
+  readonly table: string;
+  readonly label: string;
+  readonly ref: string;
+  readonly value: string | number | boolean | null;
+}
+
+/** The model's text fields a workbook has (workbookFields minus the value cells), as rows after the numbers. */
+export async function textFieldRows(host: SpreadsheetHost): Promise<TextFieldRow[]> {
+  const refs = new Map((await host.listNames()).flatMap((n) => (n.ref ? [[n.name, n.ref] as const] : [])));
+  const fields = workbookFields().filter((f) => !VALUE_CELL_BY_NAME.has(f.name) && refs.has(f.name));
+  const read = await host.readNamedCells(fields.map((f) => f.name));
+  return fields.map((f, i) => ({
+    table: f.sheet === SUPPLEMENT_SHEET_NAME ? 'SUP' : f.sheet,
+    label: f.label,
+    ref: refs.get(f.name)!,
+    value: plainValue(read.values[i]),
+  }));
+}
+
+/**
+ * Every input as one line: table,row,column,ref,value (UTF-8 with BOM so Excel opens it as such); then, when given,
+ * the model's text fields (补充信息 texts and templates) in the same columns.
+ */
+export function inputsCsv(
+  values: readonly CellContent[],
+  refs: ReadonlyMap<string, string>,
+  texts: readonly TextFieldRow[] = [],
+): string {
   const lines = [CSV_COLUMNS.join(',')];
   // The report's inputs always, then the 补充信息 numbers when the workbook has them. Last year's block is not this
   // report's data (its rows would repeat 表三/表二 labels with last year's figures), so it stays out.
@@ -87,5 +118,6 @@ export function inputsCsv(values: readonly CellContent[], refs: ReadonlyMap<stri
     const j = jsonCell(cell.name, values, refs);
     lines.push([j.table, j.row, j.column, j.ref, j.value].map(csvField).join(','));
   }
+  for (const t of texts) lines.push([t.table, t.label, '', t.ref, t.value].map(csvField).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

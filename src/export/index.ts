@@ -5,3 +5,4 @@ export * from './export-docx';
 export * from './export-html';
 export * from './export-documents';
 export * from './load-report';
+export * from './export-gate';

@@ -21,3 +21,4 @@ export * from './sheet-edits/plan-insertion';
 export * from './narrative';
 export * from './dismissals';
 export * from './rollup';
+export * from './sheet-edits/workbook-fields';

@@ -87,11 +87,11 @@ export async function openWebPage(browser: Browser, url: string): Promise<Opened
   return { context, page, foreignRequests, pageErrors };
 }
 
-export async function waitForSheet(page: Page): Promise<void> {
+export async function waitForSheet(page: Page, timeout = READY_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(
     () => window.__nianbao?.timings.sheetReady != null || window.__nianbao?.failure != null,
     null,
-    { timeout: READY_TIMEOUT_MS },
+    { timeout },
   );
   const failure = await page.evaluate(() => window.__nianbao!.failure);
   if (failure) throw new Error(`the sheet did not start: ${failure}`);
@@ -170,7 +170,9 @@ export async function typeIntoCell(page: Page, name: string, text: string): Prom
   // As a person looks at the selection before typing: the click has landed on this cell.
   const { a1 } = await locate(page, name);
   await page.waitForFunction(
-    (want) => (window.univerAPI as UniverLike).getActiveWorkbook().getActiveRange()?.getA1Notation() === want,
+    // A merged input (表二's cells span columns) is selected as its whole range: compare its first cell.
+    (want) =>
+      (window.univerAPI as UniverLike).getActiveWorkbook().getActiveRange()?.getA1Notation().split(':')[0] === want,
     a1,
     { timeout: 5_000 },
   );

@@ -217,6 +217,8 @@ test('open → edit → save round-trips an .xlsx that the CLI validates with th
   writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
 
   await page.locator('[data-testid="open-file"]').setInputFiles(source);
+  // The earlier typing was never saved to a file: 打开 asks first.
+  await page.getByRole('alertdialog').getByRole('button', { name: '不保存，打开' }).click();
   await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 15_000 });
   let values = await pageValues();
   expect(values[input('META', 'agency').index]).toEqual({ kind: 'text', text: '测试市测试局' });

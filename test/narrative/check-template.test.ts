@@ -8,6 +8,7 @@ import {
   renderNarrative,
   type TemplateCheck,
 } from '../../src/report';
+import fc from 'fast-check';
 import { emptySupplement, zero } from './fixtures';
 
 const problems = (c: TemplateCheck) => (c.ok ? [] : c.problems);
@@ -72,11 +73,44 @@ describe('checkTemplate', () => {
     expect(messages('{{申请}}')[0]).toContain('「申请」是一组数据，不能直接输出');
   });
 
-  it('explains syntax errors in Chinese at the line and column they stop', () => {
-    expect(messages('共{{申请.本年新收}}件\n{{#if 申请.上年结转}}另有结转')).toEqual([
-      '第 2 行第 20 列：模板已经结束，但还有没有闭合的 {{#…}} 块或 {{ 标记（缺少 {{/…}} 或 }}）',
+  it('points an unclosed block at its opening {{#if}}, not at the end of the template (#11.8)', () => {
+    expect(messages('共{{申请.本年新收}}件\n{{#if 申请.上年结转}}另有结转\n下一段。')).toEqual([
+      '第 2 行第 1 列：这个 {{#if}} 块没有闭合：请在块的内容之后写 {{/if}}',
     ]);
-    expect(messages('a\n{{#if 年度}}x{{/each}}')).toEqual(['第 2 行第 4 列：{{#if}} 块用 {{/each}} 结束，二者不匹配']);
+    // The closed inner block is not the culprit: the outer one is.
+    expect(messages('前言\n  {{#if 年度}}a\n  {{#unless 年度}}b{{/unless}}\nc')).toEqual([
+      '第 2 行第 3 列：这个 {{#if}} 块没有闭合：请在块的内容之后写 {{/if}}',
+    ]);
+    // A closed block before it, and a block tag inside a comment, are not it either.
+    expect(messages('{{#if 年度}}a{{/if}}{{!-- {{#each x}} --}}\n{{#unless 年度}}b')).toEqual([
+      '第 2 行第 1 列：这个 {{#unless}} 块没有闭合：请在块的内容之后写 {{/unless}}',
+    ]);
+  });
+
+  it('points a block closed by another name at its opening, and says where the wrong close is', () => {
+    expect(messages('a\n{{#if 年度}}x{{/each}}')).toEqual([
+      '第 2 行第 1 列：{{#if}} 块用 {{/each}} 结束（第 2 行第 12 列），二者不匹配',
+    ]);
+  });
+
+  it('property: the one unclosed {{#if}} anywhere in plain text is reported at its line and column', () => {
+    const plain = fc.string({ unit: fc.constantFrom('年', '报', ' ', '。', 'a', '1'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), (lines, l, c) => {
+        const line = l % lines.length;
+        const column = c % (lines[line].length + 1);
+        const closed = '{{#if 年度}}有{{/if}}';
+        const text = lines
+          .map((s, i) => (i === line ? `${s.slice(0, column)}{{#if 年度}}${s.slice(column)}` : `${s}${closed}`))
+          .join('\n');
+        expect(messages(text)).toEqual([
+          `第 ${line + 1} 行第 ${column + 1} 列：这个 {{#if}} 块没有闭合：请在块的内容之后写 {{/if}}`,
+        ]);
+      }),
+    );
+  });
+
+  it('explains other syntax errors in Chinese at the line and column they stop', () => {
     expect(messages('{{年度 }')[0]).toMatch(/^第 1 行第 \d+ 列：/);
   });
 

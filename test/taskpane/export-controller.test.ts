@@ -55,7 +55,8 @@ describe('ExportController', () => {
     await setNamed(host, 'nb_t3_new_person', 6);
     await setNamed(host, 'nb_t3_new_total', 6);
 
-    expect(await exporter.export('docx')).toBe(true);
+    // The fixture's 表三 is half filled (columns do not balance yet): the user confirmed 仍然导出.
+    expect(await exporter.export('docx', { allowErrors: true })).toBe(true);
     expect(delivered).toHaveLength(1);
     const { name, blob } = delivered[0];
     expect(name).toBe(`${TITLE}.docx`);
@@ -69,7 +70,7 @@ describe('ExportController', () => {
 
   it('builds the .html page and says what the user should check', async () => {
     narrative.edit('open', '主动公开{{主动公开.总数}}条。');
-    expect(await exporter.export('html')).toBe(true);
+    expect(await exporter.export('html', { allowErrors: true })).toBe(true);
     const { name, blob } = delivered[0];
     expect(name).toBe(`${TITLE}.html`);
     const html = await blob.text();
@@ -86,7 +87,7 @@ describe('ExportController', () => {
       saveFile: async (n: string, b: Blob) => void saved.push(`${n}:${b.size > 0}`),
     });
     const viaHost = new ExportController(withSave, pane, narrative);
-    expect(await viaHost.export('html')).toBe(true);
+    expect(await viaHost.export('html', { allowErrors: true })).toBe(true);
     expect(saved).toEqual([`${TITLE}.html:true`]);
   });
 
@@ -103,5 +104,54 @@ describe('ExportController', () => {
       tone: 'error',
       lines: ['工作簿中没有年报模板，未导出：请先在「模板」页插入模板并填写。'],
     });
+  });
+
+  it('asks before exporting a report with errors, listing them; 仍然导出 exports, 取消 does not (#11.4)', async () => {
+    await setNamed(host, 'nb_t3_new_total', 9);
+    expect(await exporter.export('docx')).toBe(false);
+    expect(delivered).toEqual([]);
+    const q = exporter.getState().question;
+    expect(q).toMatchObject({ kind: 'errors', export: 'docx' });
+    const listed = q?.kind === 'errors' ? q.lines.filter((l) => l.startsWith('错误  ')) : [];
+    expect(q?.kind === 'errors' && q.title).toBe(`报告还有 ${listed.length} 个错误，尚未导出`);
+    // Written by hand from the format: 表三 row 一 says 总计 9 while its columns add up to 4.
+    expect(q?.kind === 'errors' && q.lines).toContain(
+      '错误  表三「一、本年新收政府信息公开申请数量」行：总计为 9，但各列之和为 4',
+    );
+    // Blanks are shown too: 202 inputs, 机关名称, 年度 and two figures filled.
+    expect(q?.kind === 'errors' && q.lines.join('\n')).toContain('198 个填报单元格为空白');
+    exporter.cancel();
+    expect(exporter.getState().question).toBeNull();
+    expect(delivered).toEqual([]);
+
+    expect(await exporter.export('docx', { allowErrors: true })).toBe(true);
+    expect(delivered.map((d) => d.name)).toEqual([`${TITLE}.docx`]);
+  });
+
+  it('asks for 机关名称 and 年度 when the title lacks them, writes them to the sheet, and names the file after them', async () => {
+    const bare = new XlsxHost();
+    const barePane = new ReportController(bare);
+    await barePane.start();
+    await barePane.insertTemplate({ agency: '', year: '' });
+    const got: string[] = [];
+    const ex = new ExportController(bare, barePane, new NarrativeController(bare, barePane), {
+      deliver: async (name) => void got.push(name),
+    });
+    expect(await ex.export('html')).toBe(false);
+    expect(ex.getState().question).toEqual({ kind: 'title', export: 'html', missing: ['agency', 'year'] });
+    expect(got).toEqual([]);
+
+    expect(await ex.supplyTitle('某某镇人民政府', '二〇二五')).toBe(false);
+    expect(ex.getState().message?.lines).toEqual(['年度应为 2021 年以后的四位年份，如 2025']);
+    expect(got).toEqual([]);
+
+    expect(await ex.supplyTitle('某某镇人民政府', '2025')).toBe(true);
+    expect(got).toEqual(['某某镇人民政府2025年政府信息公开工作年度报告.html']);
+    const read = await bare.readNamedCells(['nb_agency', 'nb_year']);
+    expect(read.values).toEqual([
+      { kind: 'text', text: '某某镇人民政府' },
+      { kind: 'number', value: 2025 },
+    ]);
+    barePane.dispose();
   });
 });

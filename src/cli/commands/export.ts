@@ -1,22 +1,27 @@
-import { renderNarrative } from '../../report';
+import { INPUT_CELLS, reportFromValues, renderNarrative } from '../../report';
 import { exportDocuments } from '../../export/export-documents';
+import { exportGate, gateLines } from '../../export/export-gate';
+import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
 import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
-import { inputsCsv } from '../report-json';
+import { inputsCsv, textFieldRows } from '../report-json';
 import { validateWorkbookFile } from '../validate-file';
 import { outputsAllowed, writeOutputFile } from '../output-file';
 import { line } from '../shown-text';
 
 export const exportCommand: CliCommand = {
-  summary: '导出年报：--csv 每个填报单元格一行（table,row,column,ref,value）；--docx/--html 整份报告（国家格式版式）',
-  usage: 'nianbao export report.xlsx [--csv out.csv] [--docx report.docx] [--html report.html] [--force]',
+  summary:
+    '导出年报：--csv 每个填报单元格一行（table,row,column,ref,value）；--docx/--html 整份报告（国家格式版式）；有错误时不导出，除非加 --allow-errors',
+  usage:
+    'nianbao export report.xlsx [--csv out.csv] [--docx report.docx] [--html report.html] [--allow-errors] [--force]',
   async run(args, io) {
     const p = parse(args, {
       csv: { type: 'string' },
       docx: { type: 'string' },
       html: { type: 'string' },
       force: { type: 'boolean' },
+      'allow-errors': { type: 'boolean' },
     });
     if ('error' in p) return usageError(io, p.error, this.usage);
     const [path] = p.positionals;
@@ -27,13 +32,27 @@ export const exportCommand: CliCommand = {
       return usageError(io, '请指定要导出的 .xlsx 文件，以及 --csv、--docx、--html 中至少一个输出文件。', this.usage);
     // Never over the workbook itself (export f.xlsx --csv f.xlsx), nor over an existing file without --force.
     if (!(await outputsAllowed(io, [csv, docx, html], [path], p.values.force))) return EXIT.unreadable;
+    const outcome = await validateWorkbookFile(path);
+    if (!outcome.readable) {
+      io.err(line`无法读取 ${path}：${outcome.json.error}\n`);
+      return EXIT.unreadable;
+    }
+    // The gate: errors stop the export (nothing is written) unless --allow-errors; blanks and warnings are shown.
+    const values = outcome.values!;
+    const { report } = reportFromValues(values.slice(0, INPUT_CELLS.length));
+    const gate = exportGate(outcome.findings, values, report);
+    const lines = gateLines(gate, (f) => outcome.refs.get(f.cells[0]) ?? f.cells[0]);
+    if (gate.blocked && !p.values['allow-errors']) {
+      io.err(
+        line`未导出 ${path}：` + `${lines.join('\n')}\n修正错误后再导出；确需导出有错误的报告请加 --allow-errors\n`,
+      );
+      return EXIT.findings;
+    }
+    if (lines.length) io.err(`${gate.blocked ? '注意（按 --allow-errors 仍然导出）：' : ''}${lines.join('\n')}\n`);
     if (csv) {
-      const outcome = await validateWorkbookFile(path);
-      if (!outcome.readable) {
-        io.err(line`无法读取 ${path}：${outcome.json.error}\n`);
-        return EXIT.unreadable;
-      }
-      await writeOutputFile(csv, inputsCsv(outcome.values!, outcome.refs));
+      const opened = await openWorkbookFile(path);
+      const texts = opened.ok ? await textFieldRows(opened.host) : [];
+      await writeOutputFile(csv, inputsCsv(values, outcome.refs, texts));
       io.out(line`已导出 ${csv}\n`);
     }
     if (docx || html) {

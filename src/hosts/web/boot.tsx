@@ -3,11 +3,13 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { TEMPLATE_SHEET_NAME } from '../../report';
+import { COLUMN_WIDTH_CHARS, SHEET_LAYOUT, TEMPLATE_SHEET_NAME } from '../../report';
 import { TaskPane } from './pane-slot';
 import { DeferredHost } from './deferred-host';
+import { firstFocusable, installFocusCycle } from './focus-regions';
+import { PaneFrame } from './pane-frame';
 import type { ReportSession } from './report-session';
-import type { UniverHost } from './univer-host';
+import { columnPixels, type UniverHost } from './univer-host';
 import { WebToolbar, type ToolbarStatus } from './web-toolbar';
 
 /** Milliseconds since navigation start, for the bench and the tests. */
@@ -75,6 +77,26 @@ function download(name: string, bytes: ArrayBuffer): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Pixels the sheet needs to show the whole of 表三 (every column of the report sheet, 总计 included): the columns as
+ * the page draws them, Univer's row header (46 px) and its vertical scroll bar with a little room.
+ */
+const SHEET_NEEDS_PX = SHEET_LAYOUT.columnCount * columnPixels(COLUMN_WIDTH_CHARS) + 46 + 24;
+
+/**
+ * Univer's cell editor: the (invisible) contenteditable that holds the keyboard focus while the sheet has it. It
+ * is mounted outside the sheet's box, so the sheet region is "the box or this editor".
+ */
+const SHEET_EDITOR = '[data-u-comp="editor"][id$="DOCS_NORMAL"]';
+
+function sheetHolds(box: HTMLElement | null, el: Element): boolean {
+  return !!box?.contains(el) || !!el.closest(SHEET_EDITOR);
+}
+
+function focusSheet(): void {
+  document.querySelector<HTMLElement>(SHEET_EDITOR)?.focus();
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -95,6 +117,24 @@ function WebPage() {
   const [session, setSession] = useState<ReportSession | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<ToolbarStatus | null>(null);
+  const toolbarBox = useRef<HTMLDivElement>(null);
+  const paneBox = useRef<HTMLDivElement>(null);
+
+  useEffect(
+    () =>
+      installFocusCycle([
+        { holds: (el) => sheetHolds(sheetBox.current, el), focus: focusSheet },
+        {
+          holds: (el) => !!toolbarBox.current?.contains(el),
+          focus: () => firstFocusable(toolbarBox.current)?.focus(),
+        },
+        {
+          holds: (el) => !!paneBox.current?.contains(el),
+          focus: () => firstFocusable(paneBox.current, '[role="tab"][aria-selected="true"]')?.focus(),
+        },
+      ]),
+    [],
+  );
 
   useEffect(() => {
     if (started.current || !sheetBox.current) return;
@@ -129,6 +169,8 @@ function WebPage() {
     [session],
   );
 
+  const hasUnsavedWork = useCallback(async () => (session ? session.hasUnsavedWork() : false), [session]);
+
   const save = useCallback(async () => {
     if (!session) return;
     setBusy(true);
@@ -146,17 +188,25 @@ function WebPage() {
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
       <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-        <WebToolbar ready={session !== null} busy={busy} status={status} onOpen={open} onSave={save} />
+        <div ref={toolbarBox}>
+          <WebToolbar
+            ready={session !== null}
+            busy={busy}
+            status={status}
+            onOpen={open}
+            onSave={save}
+            hasUnsavedWork={hasUnsavedWork}
+          />
+        </div>
         <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
           <div ref={sheetBox} id="nb-sheet" style={{ flex: 1, minWidth: 0, position: 'relative' }} />
-          <aside
-            aria-label="年报助手任务窗格"
-            style={{ width: 400, flex: 'none', borderLeft: '1px solid #e0e0e0', overflow: 'auto' }}
-          >
-            <FirstPaint>
-              <TaskPane host={deferred} />
-            </FirstPaint>
-          </aside>
+          <div ref={paneBox} style={{ display: 'contents' }}>
+            <PaneFrame sheetNeeds={SHEET_NEEDS_PX}>
+              <FirstPaint>
+                <TaskPane host={deferred} />
+              </FirstPaint>
+            </PaneFrame>
+          </div>
         </div>
       </div>
     </FluentProvider>

@@ -1,10 +1,12 @@
 // What the web page does with its one workbook, without UI: build the report from the template plan, restore
-// work in progress, keep it saved as the user types, open an .xlsx and save one. ExcelJS is loaded only when a
-// file is opened or saved.
-import { ALL_VALUE_CELLS, FORMAT_TITLE, PREVIOUS_CELLS, input } from '../../report';
+// work in progress, keep it saved as the user types, open an .xlsx and save one. What is kept is the one persisted
+// set of the workbook model (workbook-values.ts): every number, text and template by name. ExcelJS is loaded only
+// when a file is opened or saved.
+import { FORMAT_TITLE, PREVIOUS_CELLS, input } from '../../report';
+import { readWorkbookValues, sameValues, wholeModel, writableValues } from '../workbook-values';
 import { previousPlan, reportPlan } from './report-plan';
 import type { UniverHost } from './univer-host';
-import { loadWork, savedValue, storeWork, type SavedFormula, type SavedValue, type SavedWork } from './saved-work';
+import { loadWork, storeWork, type SavedValue, type SavedWork } from './saved-work';
 
 /** Quiet time after the last change before work in progress is written to IndexedDB. */
 const SAVE_DELAY_MS = 400;
@@ -15,6 +17,8 @@ export type FileOutcome =
 export class ReportSession {
   private fileName: string | undefined;
   private fileBytes: ArrayBuffer | undefined;
+  /** The values last opened from or saved to a file (or first built): anything else is unsaved work. */
+  private baseline: ReadonlyMap<string, SavedValue> = new Map();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pending: Promise<void> = Promise.resolve();
 
@@ -37,13 +41,17 @@ export class ReportSession {
       this.fileBytes = saved.fileBytes;
       await this.writeValues(new Map(Object.entries(saved.values)));
     }
+    this.baseline = saved?.baseline ? new Map(Object.entries(saved.baseline)) : await this.values();
     this.host.onValueChange(() => this.scheduleSave());
     this.host.forgetHistory();
     this.changed();
   }
 
-  /** Writes values by name; last year's figures bring their hidden 上年数据 sheet along when it is missing. */
-  private async writeValues(values: ReadonlyMap<string, SavedValue>): Promise<void> {
+  /**
+   * Writes fields of the model by name (restored work, an opened file, the tests' walk over every field); last
+   * year's figures bring their hidden 上年数据 sheet along when it is missing.
+   */
+  async writeValues(values: ReadonlyMap<string, SavedValue>): Promise<void> {
     let known = new Set((await this.host.listNames()).map((n) => n.name));
     const previous = previousPlan(
       values,
@@ -53,18 +61,17 @@ export class ReportSession {
       await this.host.applyEdits(previous);
       known = new Set((await this.host.listNames()).map((n) => n.name));
     }
-    const writable = new Map<string, string | number | null | SavedFormula>();
-    for (const [name, v] of values)
-      if (known.has(name)) writable.set(name, typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v);
-    await this.host.writeNamedValues(writable);
+    await this.host.writeNamedValues(writableValues(values, known));
   }
 
-  /** Every value cell the workbook has, by name. */
-  async values(): Promise<Map<string, SavedValue>> {
-    const known = new Set((await this.host.listNames()).filter((n) => n.ref).map((n) => n.name));
-    const names = ALL_VALUE_CELLS.map((c) => c.name).filter((n) => known.has(n));
-    const read = await this.host.readNamedCells(names);
-    return new Map(names.map((n, i) => [n, savedValue(read.values[i])]));
+  /** Every field of the model the workbook has, by name. */
+  values(): Promise<Map<string, SavedValue>> {
+    return readWorkbookValues(this.host);
+  }
+
+  /** Whether the sheet holds work not yet saved to a file (typed since the last 打开 or 保存). */
+  async hasUnsavedWork(): Promise<boolean> {
+    return !sameValues(await this.values(), this.baseline);
   }
 
   private scheduleSave(): void {
@@ -80,6 +87,7 @@ export class ReportSession {
     const values = await this.values();
     const work: SavedWork = {
       values: Object.fromEntries(values),
+      baseline: Object.fromEntries(this.baseline),
       savedAt: new Date().toISOString(),
       ...(this.fileName ? { fileName: this.fileName } : {}),
       ...(this.fileBytes ? { fileBytes: this.fileBytes } : {}),
@@ -97,17 +105,16 @@ export class ReportSession {
     await this.pending;
   }
 
-  /** 打开: replaces every value cell with the file's values (blank where the file has none). */
+  /** 打开: replaces every field of the model with the file's values (blank where the file has none). */
   async open(name: string, bytes: ArrayBuffer): Promise<FileOutcome> {
     const { readReportFile } = await import(/* webpackChunkName: "xlsx" */ './xlsx-files');
     const opened = await readReportFile(bytes.slice(0));
     if (!opened.ok) return { ok: false, message: `无法打开「${name}」：${opened.reason}` };
-    const values = new Map<string, SavedValue>(ALL_VALUE_CELLS.map((c) => [c.name, null]));
-    for (const [n, v] of opened.values) values.set(n, v);
-    await this.writeValues(values);
+    await this.writeValues(wholeModel(opened.values));
     this.host.forgetHistory();
     this.fileName = name;
     this.fileBytes = bytes;
+    this.baseline = await this.values();
     this.changed();
     await this.saveNow();
     return { ok: true, message: `已打开「${name}」（工作表「${opened.sheet}」）` };
@@ -118,6 +125,9 @@ export class ReportSession {
     const { writeReportFile } = await import(/* webpackChunkName: "xlsx" */ './xlsx-files');
     const values = await this.values();
     const bytes = await writeReportFile(values, this.fileBytes);
+    // Handed to the user as a download next: what it holds is no longer unsaved work.
+    this.baseline = values;
+    await this.saveNow();
     return { name: this.fileName ?? defaultFileName(values), bytes };
   }
 }

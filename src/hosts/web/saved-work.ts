@@ -1,29 +1,18 @@
-// Work in progress kept in the browser (IndexedDB), so a reload or a closed tab loses nothing: the values by
-// defined name (agency and year included) and, when the user opened a file, that file's bytes and name so 保存
-// continues the same workbook.
-import { plainValue, type CellContent } from '../../report';
+// Work in progress kept in the browser (IndexedDB), so a reload or a closed tab loses nothing: every field of the
+// workbook model by defined name (workbookFields: numbers, agency and year, 补充信息 texts and templates) and, when
+// the user opened a file, that file's bytes and name so 保存 continues the same workbook.
+import type { SavedValue } from '../workbook-values';
 
-/** A formula the user typed into a cell, kept as one (with its leading '='); every string is text. */
-export interface SavedFormula {
-  readonly formula: string;
-}
-
-export type SavedValue = string | number | boolean | null | SavedFormula;
-
-export const isSavedFormula = (v: SavedValue | undefined): v is SavedFormula => typeof v === 'object' && v !== null;
+export { isSavedFormula, savedValue, type SavedFormula, type SavedValue } from '../workbook-values';
 
 export interface SavedWork {
   /** Defined name → value; a formula as { formula: '=…' }, so that text starting with '=' stays text. */
   readonly values: Readonly<Record<string, SavedValue>>;
   readonly fileName?: string;
   readonly fileBytes?: ArrayBuffer;
+  /** The values as last opened from or saved to a file (or as first built): work differing from them is unsaved. */
+  readonly baseline?: Readonly<Record<string, SavedValue>>;
   readonly savedAt: string;
-}
-
-/** A cell's content as the page stores and writes it: a formula typed as one, everything else as its value. */
-export function savedValue(c: CellContent): SavedValue {
-  if (c.formula) return { formula: c.formula.startsWith('=') ? c.formula : `=${c.formula}` };
-  return plainValue(c);
 }
 
 const DB = 'nianbao-web';

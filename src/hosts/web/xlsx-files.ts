@@ -5,14 +5,23 @@
 // The page's file buttons use the xlsx host as a tool, not as a peer host: it is the one writer of the template,
 // and a second writer here would drift from it.
 import ExcelJS from 'exceljs';
-import { ALL_VALUE_CELLS, input, splitSheetRef, parseRange } from '../../report';
-import { failureReason, type FailureAction } from '../failure-words';
+import {
+  PREVIOUS_CELLS,
+  SUPPLEMENT_FIELDS,
+  SUPPLEMENT_SHEET_NAME,
+  input,
+  parseRange,
+  planSupplement,
+  splitSheetRef,
+} from '../../report';
+import { PREVIOUS_SHEET_NAME } from '../../report/sheet-edits/plan-previous';
 import { TEMPLATE_READ_NAMES, readTemplate } from '../read-template';
-import { WorkbookReader } from '../xlsx/reader/workbook-reader';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
 import { previousPlan, reportPlan } from './report-plan';
-import { isSavedFormula, savedValue, type SavedValue } from './saved-work';
+import { failureReason, type FailureAction } from '../failure-words';
+import { isSavedFormula, readWorkbookValues, type SavedValue } from '../workbook-values';
+import { WorkbookReader } from '../xlsx/reader/workbook-reader';
 
 export type OpenedFile =
   | { readonly ok: true; readonly values: ReadonlyMap<string, SavedValue>; readonly sheet: string }
@@ -22,13 +31,11 @@ export async function readReportFile(bytes: ArrayBuffer): Promise<OpenedFile> {
   // The targeted reader (the CLI's): only the named cells are read, within its limits, with its Chinese reasons.
   const opened = WorkbookReader.open(new Uint8Array(bytes), TEMPLATE_READ_NAMES);
   if (!opened.ok) return { ok: false, reason: opened.reason };
-  const read = await readTemplate(opened.reader);
+  const host = opened.reader;
+  const read = await readTemplate(host);
   if (!read.ok) return { ok: false, reason: read.reason };
-  const values = new Map<string, SavedValue>();
-  ALL_VALUE_CELLS.forEach((c, i) => {
-    if (read.refs.has(c.name)) values.set(c.name, savedValue(read.values[i]));
-  });
-  return { ok: true, values, sheet: read.sheet };
+  // Every field of the model the file has (补充信息 texts and templates included), not only the rules' values.
+  return { ok: true, values: await readWorkbookValues(host), sheet: read.sheet };
 }
 
 /**
@@ -49,9 +56,11 @@ export async function writeReportFile(
   original?: ArrayBuffer,
 ): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
-  // A library failure (a damaged original, overlapping merges) is said in Chinese (failure-words.ts).
-  if (original) await workbook.xlsx.load(original).catch(sayInChinese('read'));
-  else {
+  if (original) {
+    // A library failure (a damaged original, overlapping merges) is said in Chinese (failure-words.ts).
+    await workbook.xlsx.load(original).catch(sayInChinese('read'));
+    await addMissingSheets(workbook, values);
+  } else {
     const agency = values.get(input('META', 'agency').name);
     const year = values.get(input('META', 'year').name);
     await applyEditsToWorkbook(workbook, [
@@ -63,16 +72,41 @@ export async function writeReportFile(
     ]);
   }
   const refs = new Map((await new XlsxHost(workbook).listNames()).map((n) => [n.name, n.ref]));
+  const lost: string[] = [];
   for (const [name, value] of values) {
     const split = splitSheetRef(refs.get(name) ?? '');
     const ws = split ? workbook.getWorksheet(split.sheet) : undefined;
     const r = split ? parseRange(split.range) : null;
-    if (!ws || !r) continue;
+    if (!ws || !r) {
+      if (value !== null && value !== '') lost.push(name);
+      continue;
+    }
     ws.getCell(r.top, r.left).value = cellValue(value);
   }
+  // Nothing typed is dropped in silence: a value with no cell to go to stops the save, naming it.
+  if (lost.length)
+    throw new Error(
+      `工作簿中没有以下名称，内容无法保存：${lost.slice(0, 5).join('、')}${lost.length > 5 ? ' 等' : ''}。请在任务窗格中使用「修复」后再保存`,
+    );
   return (await workbook.xlsx.writeBuffer().catch(sayInChinese('write'))) as ArrayBuffer;
 }
 
 const sayInChinese = (action: FailureAction) => (e: unknown) => {
   throw new Error(failureReason(e, action), { cause: e });
 };
+
+/**
+ * An opened workbook made before the 补充信息 sheet (or without 上年数据) gets the sheet the typed values need,
+ * when no sheet of that name is in the way; the rest of the workbook is left as it was.
+ */
+async function addMissingSheets(workbook: ExcelJS.Workbook, values: ReadonlyMap<string, SavedValue>): Promise<void> {
+  const known = new Set((await new XlsxHost(workbook).listNames()).filter((n) => n.ref).map((n) => n.name));
+  const wanted = (names: readonly string[]) =>
+    names.some((n) => !known.has(n) && values.get(n) !== undefined && values.get(n) !== null && values.get(n) !== '');
+  const edits = [];
+  if (wanted(SUPPLEMENT_FIELDS.map((f) => f.name)) && !workbook.getWorksheet(SUPPLEMENT_SHEET_NAME))
+    edits.push(...planSupplement());
+  if (wanted(PREVIOUS_CELLS.map((c) => c.name)) && !workbook.getWorksheet(PREVIOUS_SHEET_NAME))
+    edits.push(...(previousPlan(values, false) ?? []));
+  if (edits.length) await applyEditsToWorkbook(workbook, edits);
+}

@@ -295,11 +295,83 @@ const TOKEN_NAMES: Readonly<Record<string, string>> = {
   OPEN_SEXPR: '(',
 };
 
-/** A Handlebars syntax error in Chinese, at the token it stopped on. */
-function syntaxProblem(e: unknown): TemplateProblem {
+interface Tag {
+  readonly name: string;
+  /** 1-based, as the pane shows a position. */
+  readonly line: number;
+  readonly column: number;
+}
+
+type BlockScan =
+  | { readonly kind: 'balanced' }
+  | { readonly kind: 'unclosed'; readonly open: Tag }
+  | { readonly kind: 'mismatch'; readonly open: Tag; readonly close: Tag };
+
+/**
+ * Pairs the block tags ({{#name}} or {{^name}} with {{/name}}) in the text, skipping comments and escaped \{{, to
+ * say which block a parse error is about: the innermost one left open at the end, or the one closed by another
+ * name. Handlebars itself only says where it stopped (the end of the text).
+ */
+function scanBlocks(text: string): BlockScan {
+  const stack: Tag[] = [];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const at = (offset: number, name: string): Tag => {
+    let line = lineStarts.length - 1;
+    while (lineStarts[line] > offset) line -= 1;
+    return { name, line: line + 1, column: offset - lineStarts[line] + 1 };
+  };
+  let i = 0;
+  while ((i = text.indexOf('{{', i)) >= 0) {
+    const start = i;
+    if (start > 0 && text[start - 1] === '\\') {
+      i = start + 2;
+      continue;
+    }
+    let j = start + 2;
+    while (text[j] === '{') j += 1;
+    if (text[j] === '~') j += 1;
+    if (text.startsWith('!--', j)) {
+      const end = text.indexOf('--', j + 3);
+      i = end < 0 ? text.length : end + 2;
+      continue;
+    }
+    const close = text.indexOf('}}', j);
+    const body = text.slice(j, close < 0 ? text.length : close).replace(/~$/, '');
+    i = close < 0 ? text.length : close + 2;
+    const sigil = body[0];
+    const name = /^[#^/]\s*([^\s}~()]*)/.exec(body)?.[1] ?? '';
+    if ((sigil === '#' || sigil === '^') && name) stack.push(at(start, name));
+    else if (sigil === '/' && name) {
+      const open = stack.pop();
+      if (!open) continue;
+      if (open.name !== name) return { kind: 'mismatch', open, close: at(start, name) };
+    }
+  }
+  return stack.length ? { kind: 'unclosed', open: stack[stack.length - 1] } : { kind: 'balanced' };
+}
+
+/** A Handlebars syntax error in Chinese: at the block it is about when it is about a block, else where it stopped. */
+function syntaxProblem(e: unknown, text: string): TemplateProblem {
   const err = e as { message?: string; lineNumber?: number; column?: number };
   const message = String(err.message ?? e);
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
+  if (mismatch || got === 'EOF') {
+    const blocks = scanBlocks(text);
+    if (blocks.kind === 'mismatch')
+      return {
+        line: blocks.open.line,
+        column: blocks.open.column,
+        message: `{{#${blocks.open.name}}} 块用 {{/${blocks.close.name}}} 结束（第 ${blocks.close.line} 行第 ${blocks.close.column} 列），二者不匹配`,
+      };
+    if (blocks.kind === 'unclosed')
+      return {
+        line: blocks.open.line,
+        column: blocks.open.column,
+        message: `这个 {{#${blocks.open.name}}} 块没有闭合：请在块的内容之后写 {{/${blocks.open.name}}}`,
+      };
+  }
   if (mismatch && err.lineNumber !== undefined)
     return {
       line: err.lineNumber,
@@ -309,9 +381,8 @@ function syntaxProblem(e: unknown): TemplateProblem {
   const lexer = (
     Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }
   ).Parser?.lexer?.yylloc;
-  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
   let what = '这里的 {{ }} 写法有误';
-  if (got === 'EOF') what = '模板已经结束，但还有没有闭合的 {{#…}} 块或 {{ 标记（缺少 {{/…}} 或 }}）';
+  if (got === 'EOF') what = '模板已经结束，但还有没有闭合的 {{ 标记（缺少 }}）';
   else if (got === 'INVALID') what = '{{ }} 中有无法识别的字符（字段名中不能有空格、引号以外的标点）';
   else if (got) what = `这里的 {{ }} 写法有误（意外遇到 ${TOKEN_NAMES[got] ?? got}）`;
   const lineMatch = /line (\d+)/.exec(message);
@@ -342,7 +413,7 @@ export function checkTemplate(text: string): TemplateCheck {
   try {
     ast = Handlebars.parse(text);
   } catch (e) {
-    return { ok: false, text, problems: [syntaxProblem(e)] };
+    return { ok: false, text, problems: [syntaxProblem(e, text)] };
   }
   const problems = new TemplateChecker(FIELD_TREE).check(ast);
   return problems.length ? { ok: false, text, problems } : { ok: true, text, ast };

@@ -1,10 +1,20 @@
 // 导出: the whole report as a Word document or a web page, built in the pane and handed to the user.
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useSyncExternalStore } from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { EmptyState } from '../EmptyState';
 import { useHost, usePaneNavigation, usePaneState, useReportController } from '../host-context';
 import { STRINGS } from '../strings.zh-CN';
-import { exportControllerFor } from './export-controller';
+import { exportControllerFor, type ExportController, type ExportQuestion } from './export-controller';
 
 const S = STRINGS.export;
 
@@ -22,7 +32,68 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
   },
   line: { margin: 0, wordBreak: 'break-word' },
+  question: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
 });
+
+/** The gate's question: the errors with 仍然导出 / 取消, or the missing 机关名称 / 年度 to fill in. */
+function Question({ question, controller }: { question: ExportQuestion; controller: ExportController }) {
+  const styles = useStyles();
+  const [agency, setAgency] = useState('');
+  const [year, setYear] = useState('');
+  if (question.kind === 'errors')
+    return (
+      <MessageBar intent="error" layout="multiline" className={styles.question}>
+        <MessageBarBody>
+          <MessageBarTitle>{question.title}</MessageBarTitle>
+          {question.lines.map((l, i) => (
+            <p key={i} className={styles.line}>
+              {l}
+            </p>
+          ))}
+          <p className={styles.line}>{S.gateHint}</p>
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => void controller.export(question.export, { allowErrors: true })}>
+            {S.gateConfirm}
+          </Button>
+          <Button onClick={() => controller.cancel()}>{S.gateCancel}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  return (
+    <form
+      className={styles.question}
+      aria-label={S.titleAsk}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void controller.supplyTitle(agency, year);
+      }}
+    >
+      <p className={styles.line}>{S.titleAsk}</p>
+      {question.missing.includes('agency') && (
+        <Field label={S.agencyLabel} required>
+          <Input value={agency} onChange={(_, d) => setAgency(d.value)} />
+        </Field>
+      )}
+      {question.missing.includes('year') && (
+        <Field label={S.yearLabel} required>
+          <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />
+        </Field>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit">
+          {S.titleContinue}
+        </Button>
+        <Button onClick={() => controller.cancel()}>{S.gateCancel}</Button>
+      </div>
+    </form>
+  );
+}
 
 export default function ExportSection() {
   const styles = useStyles();
@@ -31,7 +102,7 @@ export default function ExportSection() {
   const navigation = usePaneNavigation();
   const { template } = usePaneState();
   const controller = useMemo(() => exportControllerFor(pane, host), [pane, host]);
-  const { working, message } = useSyncExternalStore(controller.subscribe, controller.getState);
+  const { working, message, question } = useSyncExternalStore(controller.subscribe, controller.getState);
 
   if (template.kind === 'unknown')
     return (
@@ -59,6 +130,7 @@ export default function ExportSection() {
           {working === 'html' ? S.working : S.html}
         </Button>
       </div>
+      {question && <Question key={`${question.kind}-${question.export}`} question={question} controller={controller} />}
       <div aria-live="polite">
         {message && (
           <MessageBar intent={message.tone} layout="multiline">

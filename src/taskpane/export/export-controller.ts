@@ -6,8 +6,9 @@ import { Packer } from 'docx';
 import { reportDocx } from '../../export/export-docx';
 import { exportHtml } from '../../export/export-html';
 import { reportTitle } from '../../export/report-document';
+import { exportGate, gateLines, type ExportGate } from '../../export/export-gate';
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
-import type { Narrative, Report } from '../../report';
+import { ALL_VALUE_CELLS, BLANK, FIRST_YEAR, LAST_YEAR, input, type Narrative, type Report } from '../../report';
 import { narrativeControllerFor, type NarrativeController } from '../narrative/narrative-controller';
 import type { ReportController } from '../report-controller';
 import { SectionStore } from '../import/section-store';
@@ -29,9 +30,22 @@ export interface ExportMessage {
   readonly lines: readonly string[];
 }
 
+/** What the export waits for before it goes ahead. */
+export type ExportQuestion =
+  /** The report has errors: they are listed, and the user confirms (仍然导出) or cancels. */
+  | { readonly kind: 'errors'; readonly export: ExportKind; readonly title: string; readonly lines: readonly string[] }
+  /** The title (and so the file name) lacks 机关名称 or 年度: asked for, then written to the sheet. */
+  | { readonly kind: 'title'; readonly export: ExportKind; readonly missing: readonly ('agency' | 'year')[] };
+
 export interface ExportState {
   readonly working: ExportKind | null;
   readonly message: ExportMessage | null;
+  readonly question: ExportQuestion | null;
+}
+
+export interface ExportRequest {
+  /** The user saw the errors and chose 仍然导出. */
+  readonly allowErrors?: boolean;
 }
 
 export interface BuiltFile {
@@ -89,7 +103,14 @@ export class ExportController extends SectionStore<ExportState> {
     private readonly narrative: NarrativeController,
     private readonly options: ExportOptions = {},
   ) {
-    super({ working: null, message: null });
+    super({ working: null, message: null, question: null });
+  }
+
+  /** The gate over the last read: errors, warnings, blanks, and what the title lacks. */
+  gate(): ExportGate {
+    const { cells, findings } = this.pane.getState();
+    const values = ALL_VALUE_CELLS.map((c) => cells.get(c.name) ?? BLANK);
+    return exportGate(findings, values, this.narrative.current().report);
   }
 
   /** Reads the workbook now and builds the file; a refusal is a Chinese reason. */
@@ -110,22 +131,39 @@ export class ExportController extends SectionStore<ExportState> {
     return { name: exportFileName(report, kind), blob, warnings };
   }
 
-  /** 导出: builds the file and hands it to the user; says what was made and anything to check. */
-  async export(kind: ExportKind): Promise<boolean> {
+  /**
+   * 导出: reads the workbook, then asks first when the title lacks 机关名称 or 年度 and when the report has errors
+   * (listing them); otherwise builds the file and hands it to the user, saying what was made and what to check.
+   */
+  async export(kind: ExportKind, request: ExportRequest = {}): Promise<boolean> {
     if (this.state.working) return false;
-    this.set({ working: kind, message: null });
+    this.set({ working: kind, message: null, question: null });
     try {
       const built = await this.build(kind);
       if ('error' in built) {
         this.set({ message: { tone: 'error', lines: [built.error] } });
         return false;
       }
+      const gate = this.gate();
+      if (gate.missingTitle.length) {
+        this.set({ question: { kind: 'title', export: kind, missing: gate.missingTitle } });
+        return false;
+      }
+      if (gate.blocked && !request.allowErrors) {
+        const lines = gateLines({ ...gate, missingTitle: [] });
+        this.set({ question: { kind: 'errors', export: kind, title: S.gateTitle(gate.errors.length), lines } });
+        return false;
+      }
       const deliver: Deliver =
         this.options.deliver ?? (this.host.saveFile ? (n, b) => this.host.saveFile!(n, b) : downloadBlob);
       await deliver(built.name, built.blob);
-      const lines = [S.done(built.name, S.size(built.blob.size)), ...built.warnings];
+      const lines = [
+        S.done(built.name, S.size(built.blob.size)),
+        ...built.warnings,
+        ...gateLines({ ...gate, errors: [], missingTitle: [] }),
+      ];
       if (!this.host.saveFile && !this.options.deliver) lines.push(S.doneHint);
-      this.set({ message: { tone: built.warnings.length ? 'warning' : 'success', lines } });
+      this.set({ message: { tone: lines.length > 1 ? 'warning' : 'success', lines } });
       return true;
     } catch (e) {
       this.set({ message: { tone: 'error', lines: [STRINGS.failed(STRINGS.actions.export, errorText(e))] } });
@@ -133,6 +171,42 @@ export class ExportController extends SectionStore<ExportState> {
     } finally {
       this.set({ working: null });
     }
+  }
+
+  /** 取消 on a question: nothing is exported. */
+  cancel(): void {
+    this.set({ question: null });
+  }
+
+  /**
+   * The answer to the title question: writes 机关名称 and 年度 into the sheet (they belong to the report, and the
+   * user typed them), then exports. A year that is not one is refused in Chinese and nothing is written.
+   */
+  async supplyTitle(agency: string, year: string): Promise<boolean> {
+    const q = this.state.question;
+    if (q?.kind !== 'title') return false;
+    const writes = new Map<string, string | number>();
+    if (q.missing.includes('agency')) {
+      if (!agency.trim()) return this.refuse(S.titleAgency);
+      writes.set(input('META', 'agency').name, agency.trim());
+    }
+    if (q.missing.includes('year')) {
+      const n = Number(year.trim());
+      if (!/^\d{4}$/.test(year.trim()) || n < FIRST_YEAR || n > LAST_YEAR) return this.refuse(S.titleYear);
+      writes.set(input('META', 'year').name, n);
+    }
+    try {
+      await this.host.writeNamedValues(writes);
+    } catch (e) {
+      this.set({ message: { tone: 'error', lines: [STRINGS.failed(STRINGS.actions.write, errorText(e))] } });
+      return false;
+    }
+    return this.export(q.export);
+  }
+
+  private refuse(line: string): false {
+    this.set({ message: { tone: 'error', lines: [line] } });
+    return false;
   }
 }
 
