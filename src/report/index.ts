@@ -19,3 +19,4 @@ export * from './sheet-edits/plan-template';
 export * from './sheet-edits/plan-repair';
 export * from './sheet-edits/plan-insertion';
 export * from './narrative';
+export * from './sheet-edits/plan-highlights';

@@ -40,6 +40,12 @@ const useStyles = makeStyles({
   },
   fix: { gridColumn: '2', justifySelf: 'start', marginInlineStart: tokens.spacingHorizontalXS },
   more: { marginTop: tokens.spacingVerticalXS },
+  painted: {
+    gridColumn: '2',
+    paddingInline: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** A fresh template has a blank reminder for every cell: show this many per table until the user asks for all. */
@@ -67,6 +73,10 @@ function FindingItem({ finding }: { finding: Finding }) {
       >
         {finding.message}
       </Button>
+      {finding.cells.length > 1 && (
+        // A cross-cell rule paints one cell, maybe off screen: say which (h5, issue #11 item 2).
+        <span className={styles.painted}>{STRINGS.check.painted(nameLabel(finding.cells[0]))}</span>
+      )}
       {fix !== null && (
         <Button
           className={styles.fix}

@@ -14,6 +14,7 @@ import {
   countBySeverity,
   evaluateRules,
   formatNumber,
+  reportProgress,
   input,
   parseRange,
   planRepair,
@@ -22,6 +23,7 @@ import {
   type CellContent,
   type Finding,
   type NamePlace,
+  type Progress,
 } from '../report';
 import { ImportController } from './import/import-controller';
 import { PreviousController } from './previous/previous-controller';
@@ -43,8 +45,12 @@ export interface PaneState {
   readonly template: TemplateHealth;
   /** Errors first; findings that read a missing name are left out (the template section reports those). */
   readonly findings: readonly Finding[];
+  /** The listed findings: errors and warnings about what is filled (a blank is progress, not a problem). */
   readonly groups: readonly FindingGroup[];
+  /** Errors and warnings in `groups` (the blank reminders are in `progress`). */
   readonly counts: { readonly error: number; readonly warning: number };
+  /** 已填 n / 202, the blank inputs in template order (the to-do list, and what the export gate names), 未填完. */
+  readonly progress: Progress | null;
   /** What the user started and is waiting for; background refreshes do not set it. */
   readonly working: Work | null;
   readonly notice: Notice | null;
@@ -85,6 +91,7 @@ export const INITIAL_STATE: PaneState = {
   findings: [],
   groups: [],
   counts: { error: 0, warning: 0 },
+  progress: null,
   working: null,
   notice: null,
   reads: 0,
@@ -110,6 +117,8 @@ export class ReportController {
   private reading: Promise<void> | null = null;
   private readAgain = false;
   private lastReadFailed = false;
+  /** The blank 下一个空格 selected last. */
+  private lastBlank: string | null = null;
   /** 导入已发布的报告: its state outlives a tab switch; `imports.narrative()` is the imported 一、五、六 for 叙述. */
   readonly imports: ImportController;
   /** 上年数据: last year's figures kept in the workbook, and the 上年结转 prefill. */
@@ -187,19 +196,24 @@ export class ReportController {
     this.lastReadFailed = false;
     const template = templateHealth(read.values[MARKER_AT], read.missing, read.mergedAway);
     const lost = new Set(read.missing);
+    const values = read.values.slice(0, ALL_VALUE_CELLS.length);
     const findings =
       template.kind === 'absent'
         ? []
-        : sortFindings(
-            evaluateRules(read.values.slice(0, ALL_VALUE_CELLS.length)).filter(
-              (f) => !f.cells.some((n) => lost.has(n)),
-            ),
+        : sortFindings(evaluateRules(values).filter((f) => !f.cells.some((n) => lost.has(n))));
+    const listed = findings.filter((f) => f.rule !== 'blank');
+    const progress =
+      template.kind === 'absent'
+        ? null
+        : (({ blanks, ...rest }) => ({ ...rest, blanks: blanks.filter((n) => !lost.has(n)) }))(
+            reportProgress(values, { scopes: ['report'] }),
           );
     this.set({
       template,
       findings,
-      groups: groupFindings(findings),
-      counts: countBySeverity(findings),
+      groups: groupFindings(listed),
+      counts: countBySeverity(listed),
+      progress,
       reads: this.state.reads + 1,
       cells: new Map(READ_NAMES.flatMap((n, i) => (lost.has(n) ? [] : [[n, read.values[i]] as const]))),
     });
@@ -214,10 +228,14 @@ export class ReportController {
     if (this.lastReadFailed) notice = this.state.notice;
     else if (template.kind === 'absent') notice = { tone: 'info', text: STRINGS.check.noTemplate };
     else if (template.kind === 'found') {
-      const tone = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'success';
+      const blanks = this.state.progress?.blanks ?? [];
+      const tone = counts.error > 0 ? 'error' : counts.warning > 0 || blanks.length > 0 ? 'warning' : 'success';
       notice = {
         tone,
-        text: STRINGS.check.summary(counts.error, counts.warning),
+        // 校验 names every blank: how many, and which (the first few; 下一个空格 walks them all).
+        text: [STRINGS.check.summary(counts.error, counts.warning), STRINGS.check.blanksLeft(blanks.map(nameLabel))]
+          .filter(Boolean)
+          .join('\n'),
         ...(isDamaged(template) ? { action: 'repair' as const } : {}),
       };
     }
@@ -282,6 +300,21 @@ export class ReportController {
     } finally {
       this.set({ working: null });
     }
+  }
+
+  /**
+   * 下一个空格: selects the first blank input after the one this last jumped to (template order, wrapping), so
+   * pressing it again walks the to-do list. Returns the name selected, or null when nothing is blank.
+   */
+  async nextBlank(): Promise<string | null> {
+    const blanks = this.state.progress?.blanks ?? [];
+    if (blanks.length === 0) return null;
+    const order = (n: string | null) => (n === null ? -1 : (VALUE_CELL_BY_NAME.get(n)?.index ?? -1));
+    const after = order(this.lastBlank);
+    const next = blanks.find((n) => order(n) > after) ?? blanks[0];
+    this.lastBlank = next;
+    await this.select([next]);
+    return next;
   }
 
   /** Brings the template to the front with the agency cell selected (or the first name that still exists). */

@@ -19,8 +19,10 @@ describe('the template in LibreOffice Calc', () => {
     const opened = await openWorkbookFile(file);
     if (!opened.ok) throw new Error(opened.reason);
     await opened.host.writeNamedValues(
+      // A whole row, so its sum is asserted (a row with blanks is 未填完): the parts add up to 5, the total says 4.
       new Map([
         ['nb_t3_new_person', 5],
+        ...['business', 'research', 'charity', 'legal', 'other'].map((c) => [`nb_t3_new_${c}`, 0] as const),
         ['nb_t3_new_total', 4],
       ]),
     );

@@ -176,7 +176,11 @@ export class ExcelHost implements SpreadsheetHost {
             .map((cf) => ({ name, cf, rule: cf.custom.rule.load('formula') })),
         );
         if (customs.length) await ctx.sync();
-        const ourFormulas = new Set(edits.flatMap((e) => (e.op === 'conditionalFormat' ? [`=${e.formula}`] : [])));
+        const ourFormulas = new Set(
+          edits.flatMap((e) =>
+            e.op === 'conditionalFormat' ? [e.formula, ...(e.replaces ?? [])].map((f) => `=${f}`) : [],
+          ),
+        );
         const before: WorkbookBefore = {
           sheets: new Map(
             sheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, protected: s.protection.protected }]),

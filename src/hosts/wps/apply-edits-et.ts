@@ -232,11 +232,14 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
           break;
         case 'conditionalFormat': {
           const ws = sheet(e.sheet);
-          const style = HIGHLIGHT[e.severity];
-          // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it.
+          const style = HIGHLIGHT[e.style];
+          // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it,
+          // and one that supersedes an earlier rule of ours (e.replaces, 上年数据) replaces that.
           const existing = rulesOf(e.sheet, ws);
-          for (const old of existing.get(e.formula) ?? []) old.Delete();
-          existing.delete(e.formula);
+          for (const f of [e.formula, ...(e.replaces ?? [])]) {
+            for (const old of existing.get(f) ?? []) old.Delete();
+            existing.delete(f);
+          }
           for (const chunk of unionChunks(e.ranges)) {
             let fc: EtFormatCondition;
             try {
