@@ -247,17 +247,17 @@ export class ReportController {
     this.set({ notice: null });
   }
 
-  private async write(work: () => Promise<void>): Promise<void> {
+  private async write<T>(work: () => Promise<T>): Promise<T> {
     this.writing += 1;
     try {
-      await work();
+      return await work();
     } finally {
       this.writing -= 1;
     }
   }
 
   /** A section's write (导入, 上年数据): not taken for the user's edits, and the findings follow it at once. */
-  async writeAndRefresh(work: () => Promise<void>): Promise<void> {
+  async writeAndRefresh(work: () => Promise<unknown>): Promise<void> {
     await this.write(work);
     await this.refresh();
   }
@@ -288,10 +288,16 @@ export class ReportController {
         { sheets: await this.host.sheetNames(), names },
         { ...(agency ? { agency } : {}), ...(year ? { year } : {}) },
       );
-      await this.write(() => this.host.applyEdits(edits));
+      const outcome = await this.write(() => this.host.applyEdits(edits));
       await this.refresh();
       await this.host.selectNamedCells([input('META', 'agency').name]);
-      this.set({ notice: { tone: 'success', text: STRINGS.template.inserted(sheet) } });
+      // A highlight rule the host refused even alone was left out: say which cells will not colour by themselves.
+      const skipped = outcome?.skippedRules ?? [];
+      this.set({
+        notice: skipped.length
+          ? { tone: 'warning', text: STRINGS.template.insertedSkipping(sheet, skipped.map(ruleLabel)) }
+          : { tone: 'success', text: STRINGS.template.inserted(sheet) },
+      });
       return { ok: true, sheet };
     } catch (e) {
       const message = STRINGS.failed(STRINGS.actions.insert, errorText(e));
@@ -403,6 +409,12 @@ export class ReportController {
       this.set({ working: null });
     }
   }
+}
+
+/** A highlight rule's id (style:name, plan-highlights.ts) in words: the cell and what the colour would say. */
+function ruleLabel(id: string): string {
+  const [style, name] = id.split(':');
+  return `${nameLabel(name ?? id)}（${STRINGS.template.ruleStyle[style as 'error'] ?? style}）`;
 }
 
 /** Names that point at a cell, as sheet and top-left cell; names pointing nowhere are left out (to be recreated). */

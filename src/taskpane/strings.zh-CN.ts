@@ -52,6 +52,9 @@ export const STRINGS = {
     damagedHint: '模板已损坏，部分单元格无法读取，相关问题未列出。请到「模板」页修复。',
   },
   template: {
+    insertedSkipping: (sheet: string, rules: readonly string[]) =>
+      `已插入模板「${sheet}」，但表格程序拒绝了 ${rules.length} 条单元格标色规则，这些单元格填错时不会自动标色（任务窗格的校验不受影响）：${rules.slice(0, 5).join('；')}${rules.length > 5 ? ' 等' : ''}`,
+    ruleStyle: { error: '标红', warning: '标黄', blank: '空格底色' } as Readonly<Record<string, string>>,
     healthHeading: '模板状态',
     unknown: '正在读取模板…',
     absent: '尚未插入模板',

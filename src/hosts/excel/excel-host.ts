@@ -2,7 +2,8 @@
 // (each sync crosses the network on the web), so: template insertion reads once and writes once; reading the
 // named cells is one sync, from a cached name → address map checked in that same sync.
 import { BLANK, boundingBox, boxA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
-import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import type { ApplyOutcome, NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import { insertionBatches } from '../insertion-batches';
 import { describeOfficeError } from './office-errors';
 import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
 import { queueEdits, type WorkbookBefore } from './queue-edits';
@@ -150,7 +151,91 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  async applyEdits(edits: readonly SheetEdit[]): Promise<void> {
+  async applyEdits(edits: readonly SheetEdit[]): Promise<ApplyOutcome | void> {
+    if (edits.length === 0) return;
+    if (edits.some((e) => e.op === 'addSheet')) return this.insert(edits);
+    await this.applyBatch(edits);
+  }
+
+  /**
+   * An insertion that cannot leave half a template (issue #10): one batch first; if Excel rejects any call, what it
+   * built is removed (Office.js runs a batch's calls in order and keeps those before the failing one), then the
+   * edits go again in smaller batches: the sheets, labels, formats and names in one, the highlight rules a few
+   * cells at a time, halving on failure, and protection last. A rule Excel refuses alone is skipped and listed;
+   * any other failure removes everything again and throws, so the workbook is as it was and a retry plans 年报 again.
+   */
+  private async insert(edits: readonly SheetEdit[]): Promise<ApplyOutcome> {
+    const before = await this.run('读取工作簿', async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      const names = ctx.workbook.names.load('items/name');
+      await ctx.sync();
+      return {
+        sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())),
+        names: new Set(names.items.map((n) => n.name.toLowerCase())),
+      };
+    });
+    for (const e of edits)
+      if (e.op === 'addSheet' && before.sheets.has(e.sheet.toLowerCase()))
+        throw new Error(`工作簿中已有名为「${e.sheet}」的工作表，请换一个名称插入模板，或先删除、重命名原工作表。`);
+    try {
+      await this.applyBatch(edits);
+      return { skippedRules: [] };
+    } catch (first) {
+      await this.removeBuilt(edits, before.names);
+      const { structure, rules, finish } = insertionBatches(edits);
+      const skipped: string[] = [];
+      try {
+        await this.applyBatch(structure);
+        const queue = [...rules];
+        while (queue.length) {
+          const chunk = queue.shift()!;
+          try {
+            await this.applyBatch(chunk.flat());
+          } catch {
+            await this.clearRules(chunk.flat());
+            if (chunk.length === 1) skipped.push(...chunk[0].map((e) => (e.op === 'conditionalFormat' ? e.id : '')));
+            else queue.unshift(chunk.slice(0, chunk.length >> 1), chunk.slice(chunk.length >> 1));
+          }
+        }
+        await this.applyBatch(finish);
+      } catch (again) {
+        await this.removeBuilt(edits, before.names);
+        throw again instanceof Error ? again : first;
+      }
+      return { skippedRules: skipped };
+    }
+  }
+
+  /** Deletes the sheets the edits add and the names they define that the workbook did not have before. */
+  private async removeBuilt(edits: readonly SheetEdit[], namesBefore: ReadonlySet<string>): Promise<void> {
+    await this.run('撤销未完成的模板', async (ctx) => {
+      const sheets = edits.flatMap((e) =>
+        e.op === 'addSheet' ? [ctx.workbook.worksheets.getItemOrNullObject(e.sheet)] : [],
+      );
+      const names = edits.flatMap((e) =>
+        e.op === 'defineName' && !namesBefore.has(e.name.toLowerCase())
+          ? [ctx.workbook.names.getItemOrNullObject(e.name)]
+          : [],
+      );
+      await ctx.sync();
+      for (const n of names) if (!n.isNullObject) n.delete();
+      for (const s of sheets) if (!s.isNullObject) s.delete();
+      await ctx.sync();
+    });
+    this.names = null;
+  }
+
+  /** Removes the rules a failed batch may have half-added on its cells (the sheet is new: only ours are there). */
+  private async clearRules(rules: readonly SheetEdit[]): Promise<void> {
+    await this.run('撤销未完成的条件格式', async (ctx) => {
+      for (const e of rules)
+        if (e.op === 'conditionalFormat')
+          for (const r of e.ranges) ctx.workbook.worksheets.getItem(e.sheet).getRange(r).conditionalFormats.clearAll();
+      await ctx.sync();
+    });
+  }
+
+  private async applyBatch(edits: readonly SheetEdit[]): Promise<void> {
     if (edits.length === 0) return;
     await this.ownWrite(() =>
       this.run('写入模板', async (ctx) => {

@@ -70,6 +70,15 @@ export class FakeExcel {
   /** Queued actions (writes, loads, method calls) carried by all syncs: the size of the requests. */
   actions = 0;
   screenSuspensions = 0;
+  /**
+   * Fails the n-th action run from now (once), as a real host rejects one call of a batch: Office.js runs a batch's
+   * calls in order and what ran before the failing one stays in the workbook
+   * (https://learn.microsoft.com/en-us/office/dev/add-ins/testing/application-specific-api-error-handling).
+   */
+  private failIn: number | null = null;
+  failNthAction(n: number): void {
+    this.failIn = n;
+  }
   readonly firedEvents: ChangeEventRecord[] = [];
   private readonly deliveries = new Set<Promise<unknown>>();
   private readonly handlerErrors: unknown[] = [];
@@ -98,6 +107,10 @@ export class FakeExcel {
     const log: BatchLog = { valueWrites: [], notes: new Set() };
     const commits: (() => void)[] = [];
     for (const a of actions) {
+      if (this.failIn !== null && --this.failIn === 0) {
+        this.failIn = null;
+        throw new FakeOfficeError('GeneralException', 'injected failure', a.where);
+      }
       try {
         const commit = a.run(this.doc, log);
         if (commit) commits.push(commit);
