@@ -143,7 +143,9 @@ describe('the template written through ET', () => {
       })),
     );
     // The reference writer stores the very same formulas (without the '=' ExcelJS leaves out).
-    expect(actual.map((a) => a.formula)).toEqual(ws.conditionalFormattings.map((c) => `=${c.rules[0].formulae[0].replace(/_xlfn\./g, '')}`));
+    expect(actual.map((a) => a.formula)).toEqual(
+      ws.conditionalFormattings.map((c) => `=${c.rules[0].formulae[0].replace(/_xlfn\./g, '')}`),
+    );
   });
 
   it('validates every input with the plan’s bounds and Chinese prompts, as a warning the user may override', () => {

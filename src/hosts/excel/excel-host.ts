@@ -165,23 +165,17 @@ export class ExcelHost implements SpreadsheetHost {
    * any other failure removes everything again and throws, so the workbook is as it was and a retry plans 年报 again.
    */
   private async insert(edits: readonly SheetEdit[]): Promise<ApplyOutcome> {
-    const before = await this.run('读取工作簿', async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load('items/name');
-      const names = ctx.workbook.names.load('items/name');
-      await ctx.sync();
-      return {
-        sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())),
-        names: new Set(names.items.map((n) => n.name.toLowerCase())),
-      };
-    });
-    for (const e of edits)
-      if (e.op === 'addSheet' && before.sheets.has(e.sheet.toLowerCase()))
-        throw new Error(`工作簿中已有名为「${e.sheet}」的工作表，请换一个名称插入模板，或先删除、重命名原工作表。`);
+    // What the workbook held before, as the first batch read it: only what is not in it is ever removed.
+    let before: WorkbookBefore | null = null;
     try {
-      await this.applyBatch(edits);
+      await this.applyBatch(edits, (b) => (before = b));
       return { skippedRules: [] };
     } catch (first) {
-      await this.removeBuilt(edits, before.names);
+      const held = before as WorkbookBefore | null;
+      // Refused before anything was queued (a sheet of that name exists, the read failed): nothing to undo.
+      if (held === null || edits.some((e) => e.op === 'addSheet' && held.sheets.has(e.sheet.toLowerCase())))
+        throw first;
+      await this.removeBuilt(edits, held);
       const { structure, rules, finish } = insertionBatches(edits);
       const skipped: string[] = [];
       try {
@@ -199,21 +193,23 @@ export class ExcelHost implements SpreadsheetHost {
         }
         await this.applyBatch(finish);
       } catch (again) {
-        await this.removeBuilt(edits, before.names);
-        throw again instanceof Error ? again : first;
+        await this.removeBuilt(edits, held);
+        throw again;
       }
       return { skippedRules: skipped };
     }
   }
 
-  /** Deletes the sheets the edits add and the names they define that the workbook did not have before. */
-  private async removeBuilt(edits: readonly SheetEdit[], namesBefore: ReadonlySet<string>): Promise<void> {
+  /** Deletes the sheets the edits add and the names they define, of those the workbook did not have before. */
+  private async removeBuilt(edits: readonly SheetEdit[], before: WorkbookBefore): Promise<void> {
     await this.run('撤销未完成的模板', async (ctx) => {
       const sheets = edits.flatMap((e) =>
-        e.op === 'addSheet' ? [ctx.workbook.worksheets.getItemOrNullObject(e.sheet)] : [],
+        e.op === 'addSheet' && !before.sheets.has(e.sheet.toLowerCase())
+          ? [ctx.workbook.worksheets.getItemOrNullObject(e.sheet)]
+          : [],
       );
       const names = edits.flatMap((e) =>
-        e.op === 'defineName' && !namesBefore.has(e.name.toLowerCase())
+        e.op === 'defineName' && !before.names.has(e.name.toLowerCase())
           ? [ctx.workbook.names.getItemOrNullObject(e.name)]
           : [],
       );
@@ -235,7 +231,7 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  private async applyBatch(edits: readonly SheetEdit[]): Promise<void> {
+  private async applyBatch(edits: readonly SheetEdit[], onRead?: (before: WorkbookBefore) => void): Promise<void> {
     if (edits.length === 0) return;
     await this.ownWrite(() =>
       this.run('写入模板', async (ctx) => {
@@ -273,6 +269,7 @@ export class ExcelHost implements SpreadsheetHost {
           names: new Set(names.items.map((n) => n.name.toLowerCase())),
           replacedRules: customs.filter((c) => ourFormulas.has(c.rule.formula)).map((c) => c.cf),
         };
+        onRead?.(before);
         for (const e of edits)
           if (e.op === 'addSheet' && before.sheets.has(e.sheet.toLowerCase()))
             throw new Error(`工作簿中已有名为「${e.sheet}」的工作表，请换一个名称插入模板，或先删除、重命名原工作表。`);
