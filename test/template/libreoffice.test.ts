@@ -9,6 +9,8 @@ import { openWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { convertWithLibreOffice } from '../support/libreoffice';
 import { suiteTempDir } from '../support/temp-dir';
 
+// LibreOffice starts in seconds alone but much slower on a loaded machine.
+jest.setTimeout(120_000);
 const dir = suiteTempDir('nianbao-lo-');
 
 describe('the template in LibreOffice Calc', () => {
