@@ -19,6 +19,11 @@ export interface NamedCellsRead {
   readonly mergedAway: readonly string[];
 }
 
+/** What an insertion left out: the ids of highlight rules (conditional formats) the host refused even alone. */
+export interface ApplyOutcome {
+  readonly skippedRules: readonly string[];
+}
+
 export interface SpreadsheetHost {
   /** Every workbook-scoped name with its target. */
   listNames(): Promise<readonly NamedRef[]>;
@@ -26,8 +31,12 @@ export interface SpreadsheetHost {
   sheetNames(): Promise<readonly string[]>;
   /** Reads the named cells in as few round trips as the host allows (one bounding range per sheet). */
   readNamedCells(names: readonly string[]): Promise<NamedCellsRead>;
-  /** Applies planned edits in one batch where the host allows it. Never clears a value it was not told to write. */
-  applyEdits(edits: readonly SheetEdit[]): Promise<void>;
+  /**
+   * Applies planned edits in one batch where the host allows it. Never clears a value it was not told to write.
+   * An insertion (edits that add a sheet) is all or nothing, except for highlight rules the host refuses even one
+   * at a time: those are left out and listed; on any other failure what was built is removed and it throws.
+   */
+  applyEdits(edits: readonly SheetEdit[]): Promise<ApplyOutcome | void>;
   /**
    * Writes values into named cells (the user's accepted fixes, an import). null empties the cell, as an explicit
    * request; callers that must not clear leave the name out. (In a planned `values` edit null means "leave as is".)

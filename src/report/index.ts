@@ -22,3 +22,4 @@ export * from './narrative';
 export * from './dismissals';
 export * from './rollup';
 export * from './sheet-edits/workbook-fields';
+export * from './sheet-edits/plan-highlights';

@@ -1,4 +1,5 @@
-// 校验: the live findings, the 校验 button (a full re-read with a summary), and the empty states.
+// 校验: the live findings, the 校验 button (a full re-read with a summary), progress (已填 n / 202 and 下一个空格:
+// blanks are a to-do list, not warnings), and the empty states.
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from './EmptyState';
 import { FindingList } from './FindingList';
@@ -10,13 +11,20 @@ const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   counts: { color: tokens.colorNeutralForeground2 },
   damaged: { marginTop: tokens.spacingVerticalS },
+  progress: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 export function CheckSection() {
   const styles = useStyles();
   const controller = useReportController();
   const navigation = usePaneNavigation();
-  const { template, groups, dismissed, counts, working } = usePaneState();
+  const { template, groups, dismissed, counts, working, progress } = usePaneState();
   const checking = working === 'checking';
 
   let body;
@@ -50,6 +58,21 @@ export function CheckSection() {
           </span>
         )}
       </div>
+      {template.kind === 'found' && progress && (
+        <div className={styles.progress}>
+          <span role="status" aria-live="polite">
+            {STRINGS.check.progress(progress.filled, progress.total)}
+          </span>
+          {progress.blanks.length > 0 && (
+            <Button size="small" title={STRINGS.check.nextBlankHint} onClick={() => void controller.nextBlank()}>
+              {STRINGS.check.nextBlank}
+            </Button>
+          )}
+          {progress.incomplete > 0 && (
+            <span className={styles.counts}>{STRINGS.check.incomplete(progress.incomplete)}</span>
+          )}
+        </div>
+      )}
       {isDamaged(template) && (
         <MessageBar className={styles.damaged} intent="warning" layout="multiline">
           <MessageBarBody>{STRINGS.check.damagedHint}</MessageBarBody>

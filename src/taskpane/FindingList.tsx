@@ -52,6 +52,12 @@ const useStyles = makeStyles({
   },
   reason: { gridColumn: '2', color: tokens.colorNeutralForeground3, paddingInline: tokens.spacingHorizontalXS },
   more: { marginTop: tokens.spacingVerticalXS },
+  painted: {
+    gridColumn: '2',
+    paddingInline: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** A fresh template has a blank reminder for every cell: show this many per table until the user asks for all. */
@@ -140,6 +146,10 @@ function FindingItem({ finding }: { finding: Finding }) {
       >
         {finding.message}
       </Button>
+      {finding.cells.length > 1 && (
+        // A cross-cell rule paints one cell, maybe off screen: say which (h5, issue #11 item 2).
+        <span className={styles.painted}>{STRINGS.check.painted(nameLabel(finding.cells[0]))}</span>
+      )}
       {fix !== null && (
         <Button
           className={styles.fix}

@@ -21,6 +21,7 @@ import {
   writeDismissals,
   evaluateRules,
   formatNumber,
+  reportProgress,
   input,
   parseRange,
   planRepair,
@@ -30,6 +31,7 @@ import {
   type Dismissal,
   type Finding,
   type NamePlace,
+  type Progress,
 } from '../report';
 import { ImportController } from './import/import-controller';
 import { PreviousController } from './previous/previous-controller';
@@ -56,10 +58,14 @@ export interface PaneState {
   readonly template: TemplateHealth;
   /** Errors first; findings that read a missing name are left out (the template section reports those). */
   readonly findings: readonly Finding[];
+  /** The listed findings: errors and warnings about what is filled (a blank is progress, not a problem). */
   readonly groups: readonly FindingGroup[];
   /** Warnings dismissed with a reason whose cells have not changed since (left out of findings and counts). */
   readonly dismissed: readonly DismissedFinding[];
+  /** Errors and warnings in `groups` (the blank reminders are in `progress`). */
   readonly counts: { readonly error: number; readonly warning: number };
+  /** 已填 n / 202, the blank inputs in template order (the to-do list, and what the export gate names), 未填完. */
+  readonly progress: Progress | null;
   /** What the user started and is waiting for; background refreshes do not set it. */
   readonly working: Work | null;
   readonly notice: Notice | null;
@@ -102,6 +108,7 @@ export const INITIAL_STATE: PaneState = {
   groups: [],
   dismissed: [],
   counts: { error: 0, warning: 0 },
+  progress: null,
   working: null,
   notice: null,
   reads: 0,
@@ -127,6 +134,8 @@ export class ReportController {
   private reading: Promise<void> | null = null;
   private readAgain = false;
   private lastReadFailed = false;
+  /** The blank 下一个空格 selected last. */
+  private lastBlank: string | null = null;
   /** 导入已发布的报告: its state outlives a tab switch; `imports.narrative()` is the imported 一、五、六 for 叙述. */
   readonly imports: ImportController;
   /** 上年数据: last year's figures kept in the workbook, and the 上年结转 prefill. */
@@ -211,12 +220,20 @@ export class ReportController {
         : sortFindings(evaluateRules(values).filter((f) => !f.cells.some((n) => lost.has(n))));
     const stored = readDismissals(read.values[DISMISSALS_AT]);
     const { standing: findings, dismissed } = applyDismissals(all, values, stored.dismissals);
+    const listed = findings.filter((f) => f.rule !== 'blank');
+    const progress =
+      template.kind === 'absent'
+        ? null
+        : (({ blanks, ...rest }) => ({ ...rest, blanks: blanks.filter((n) => !lost.has(n)) }))(
+            reportProgress(values, { scopes: ['report'] }),
+          );
     this.set({
       template,
       findings,
-      groups: groupFindings(findings),
+      groups: groupFindings(listed),
       dismissed,
-      counts: countBySeverity(findings),
+      counts: countBySeverity(listed),
+      progress,
       reads: this.state.reads + 1,
       cells: new Map(READ_NAMES.flatMap((n, i) => (lost.has(n) ? [] : [[n, read.values[i]] as const]))),
     });
@@ -231,10 +248,14 @@ export class ReportController {
     if (this.lastReadFailed) notice = this.state.notice;
     else if (template.kind === 'absent') notice = { tone: 'info', text: STRINGS.check.noTemplate };
     else if (template.kind === 'found') {
-      const tone = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'success';
+      const blanks = this.state.progress?.blanks ?? [];
+      const tone = counts.error > 0 ? 'error' : counts.warning > 0 || blanks.length > 0 ? 'warning' : 'success';
       notice = {
         tone,
-        text: STRINGS.check.summary(counts.error, counts.warning),
+        // 校验 names every blank: how many, and which (the first few; 下一个空格 walks them all).
+        text: [STRINGS.check.summary(counts.error, counts.warning), STRINGS.check.blanksLeft(blanks.map(nameLabel))]
+          .filter(Boolean)
+          .join('\n'),
         ...(isDamaged(template) ? { action: 'repair' as const } : {}),
       };
     }
@@ -246,17 +267,17 @@ export class ReportController {
     this.set({ notice: null });
   }
 
-  private async write(work: () => Promise<void>): Promise<void> {
+  private async write<T>(work: () => Promise<T>): Promise<T> {
     this.writing += 1;
     try {
-      await work();
+      return await work();
     } finally {
       this.writing -= 1;
     }
   }
 
   /** A section's write (导入, 上年数据): not taken for the user's edits, and the findings follow it at once. */
-  async writeAndRefresh(work: () => Promise<void>): Promise<void> {
+  async writeAndRefresh(work: () => Promise<unknown>): Promise<void> {
     await this.write(work);
     await this.refresh();
   }
@@ -287,10 +308,16 @@ export class ReportController {
         { sheets: await this.host.sheetNames(), names },
         { ...(agency ? { agency } : {}), ...(year ? { year } : {}) },
       );
-      await this.write(() => this.host.applyEdits(edits));
+      const outcome = await this.write(() => this.host.applyEdits(edits));
       await this.refresh();
       await this.host.selectNamedCells([input('META', 'agency').name]);
-      this.set({ notice: { tone: 'success', text: STRINGS.template.inserted(sheet) } });
+      // A highlight rule the host refused even alone was left out: say which cells will not colour by themselves.
+      const skipped = outcome?.skippedRules ?? [];
+      this.set({
+        notice: skipped.length
+          ? { tone: 'warning', text: STRINGS.template.insertedSkipping(sheet, skipped.map(ruleLabel)) }
+          : { tone: 'success', text: STRINGS.template.inserted(sheet) },
+      });
       return { ok: true, sheet };
     } catch (e) {
       const message = STRINGS.failed(STRINGS.actions.insert, errorText(e));
@@ -299,6 +326,21 @@ export class ReportController {
     } finally {
       this.set({ working: null });
     }
+  }
+
+  /**
+   * 下一个空格: selects the first blank input after the one this last jumped to (template order, wrapping), so
+   * pressing it again walks the to-do list. Returns the name selected, or null when nothing is blank.
+   */
+  async nextBlank(): Promise<string | null> {
+    const blanks = this.state.progress?.blanks ?? [];
+    if (blanks.length === 0) return null;
+    const order = (n: string | null) => (n === null ? -1 : (VALUE_CELL_BY_NAME.get(n)?.index ?? -1));
+    const after = order(this.lastBlank);
+    const next = blanks.find((n) => order(n) > after) ?? blanks[0];
+    this.lastBlank = next;
+    await this.select([next]);
+    return next;
   }
 
   /** Brings the template to the front with the agency cell selected (or the first name that still exists). */
@@ -441,6 +483,12 @@ export class ReportController {
       this.set({ working: null });
     }
   }
+}
+
+/** A highlight rule's id (style:name, plan-highlights.ts) in words: the cell and what the colour would say. */
+function ruleLabel(id: string): string {
+  const [style, name] = id.split(':');
+  return `${nameLabel(name ?? id)}（${STRINGS.template.ruleStyle[style as 'error'] ?? style}）`;
 }
 
 /** Names that point at a cell, as sheet and top-left cell; names pointing nowhere are left out (to be recreated). */

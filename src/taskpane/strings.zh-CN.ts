@@ -38,6 +38,17 @@ export const STRINGS = {
     fixLabel: (cell: string, value: string) => `将${cell}改为 ${value}`,
     fixDone: (cell: string, value: string) => `已将${cell}改为 ${value}。`,
     fixStale: '该单元格已被修改，问题列表已按最新内容更新，未写入任何值。',
+    /** The to-do line: inputs filled of all, and the button that walks the blanks. */
+    progress: (filled: number, total: number) => `已填 ${filled} / ${total}`,
+    nextBlank: '下一个空格',
+    nextBlankHint: '选中下一个尚未填写的单元格（在表格中显示为浅蓝色）',
+    incomplete: (n: number) => `${n} 项核对未填完（相关单元格填齐后才核对）`,
+    blanksLeft: (cells: readonly string[]) =>
+      cells.length === 0
+        ? ''
+        : `还有 ${cells.length} 个单元格未填写：${cells.slice(0, 5).join('、')}${cells.length > 5 ? ` 等` : ''}`,
+    /** Where a cross-cell rule paints: the pane names the red cell, which may be off screen. */
+    painted: (cell: string) => `标色单元格：${cell}`,
     damagedHint: '模板已损坏，部分单元格无法读取，相关问题未列出。请到「模板」页修复。',
   },
   ignore: {
@@ -59,6 +70,9 @@ export const STRINGS = {
       '此工作簿的「补充信息」中没有「已忽略的提示」单元格（模板较旧），无法保存忽略记录：请重新插入模板后把数据复制过去。',
   },
   template: {
+    insertedSkipping: (sheet: string, rules: readonly string[]) =>
+      `已插入模板「${sheet}」，但表格程序拒绝了 ${rules.length} 条单元格标色规则，这些单元格填错时不会自动标色（任务窗格的校验不受影响）：${rules.slice(0, 5).join('；')}${rules.length > 5 ? ' 等' : ''}`,
+    ruleStyle: { error: '标红', warning: '标黄', blank: '空格底色' } as Readonly<Record<string, string>>,
     healthHeading: '模板状态',
     unknown: '正在读取模板…',
     absent: '尚未插入模板',

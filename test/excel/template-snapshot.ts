@@ -190,7 +190,8 @@ export function pictureFromExcelJS(
     names: Object.fromEntries(wb.definedNames.model.map((n) => [n.name, normRef(n.ranges[0])])),
     merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
     conditionalFormats: rules.map(({ cf, rule }) => ({
-      formula: `=${rule.formulae[0]}`,
+      // The file stores newer functions with their _xlfn. prefix (fileFormula); hosts show them without.
+      formula: `=${rule.formulae[0].replace(/_xlfn\./g, '')}`,
       ranges: cf.ref.split(' ').sort().join(' '),
       fill: argbHex(rule.style.fill?.bgColor?.argb),
       font: argbHex(rule.style.font?.color?.argb),

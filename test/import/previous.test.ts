@@ -101,18 +101,16 @@ describe('planPrevious in a real workbook', () => {
 
   it('adds the cross-year highlights on the report sheet, after the report ones, reading nb_prev_* names', async () => {
     const edits = planPrevious(previousValuesFrom(last), { priorityBase: 500 });
-    const cf = edits.filter((e) => e.op === 'conditionalFormat');
-    expect(cf.map((e) => e.op === 'conditionalFormat' && e.id.split(':')[0])).toEqual([
-      ...new Array(7).fill('X.carry'),
-      'X.inforce',
-      'X.inforce',
-    ]);
-    for (const e of cf)
-      if (e.op === 'conditionalFormat') {
-        expect(e.sheet).toBe('年报');
-        expect(e.formula).toContain('nb_prev_');
-        expect(e.priority).toBeGreaterThan(500);
-      }
+    const cf = edits.flatMap((e) => (e.op === 'conditionalFormat' ? [e] : []));
+    // The cells the cross-year rules paint get their rules again, one per style, the X.* checks OR-ed into the
+    // error rule (上年结转, X.carry) or the warning rule (现行有效件数, X.inforce), each replacing the report-only one.
+    const reading = cf.filter((e) => e.formula.includes('nb_prev_'));
+    expect(reading.map((e) => e.style)).toEqual([...new Array(7).fill('error'), 'warning', 'warning']);
+    for (const e of reading) expect(e.replaces?.length).toBe(1);
+    for (const e of cf) {
+      expect(e.sheet).toBe('年报');
+      expect(e.priority).toBeGreaterThan(500);
+    }
   });
 
   it('on a second load, rewrites only the values', () => {

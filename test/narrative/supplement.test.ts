@@ -38,13 +38,14 @@ describe('planSupplement', () => {
     expect(names.every((e) => e.op === 'defineName' && e.sheet === SUPPLEMENT_SHEET_NAME)).toBe(true);
   });
 
-  it('validates every number, and highlights each S.* check with its compiled formula', () => {
+  it('validates every number, and highlights each number cell with one error rule (S.sum OR-ed into the total)', () => {
     const validated = edits.flatMap((e) => (e.op === 'validation' ? e.ranges : []));
     expect(validated).toHaveLength(SUPPLEMENT_CELLS.length);
-    const cfs = edits.filter((e) => e.op === 'conditionalFormat');
-    expect(cfs.map((e) => e.op === 'conditionalFormat' && e.id)).toEqual(
-      SUPPLEMENT_RULES.flatMap((r) => r.checks.map((c) => `${r.id}:${c.key}`)),
-    );
+    const cfs = edits.flatMap((e) => (e.op === 'conditionalFormat' ? [e] : []));
+    const numberCells = SUPPLEMENT_RULES.find((r) => r.id === 'S.type')!.checks.map((c) => c.highlight[0]);
+    expect(cfs.map((e) => e.id)).toEqual(numberCells.map((n) => `error:${n}`));
+    const total = cfs.find((e) => e.id === 'error:nb_sup_open_total')!;
+    expect(total.formula).toMatch(/^OR\(OR\(IFERROR\(ISFORMULA\(nb_sup_open_total\),0\).*,IF\(AND\(COUNTA\(/);
   });
 
   it('writes the labels once, unlocked only where the user types', () => {

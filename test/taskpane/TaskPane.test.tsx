@@ -106,18 +106,21 @@ describe('TaskPane', () => {
     expect(screen.getByRole('button', { name: /表四「行政复议」/ })).toBeTruthy();
   });
 
-  it('shows a few blank reminders per table and the rest on request', async () => {
+  it('shows a blank template as progress, not 202 warnings: 已填 n / N and 下一个空格 walks the blanks', async () => {
     const host = new XlsxHost();
     await host.applyEdits(planTemplate({ sheet: '年报', agency: '某某县', year: 2025 }));
+    const select = jest.spyOn(host, 'selectNamedCells');
     await renderPane(host);
-    const t3 = screen.getByRole('region', { name: /^表三/ });
-    const before = within(t3).getAllByRole('listitem').length;
-    const more = within(t3).getByRole('button', { name: /显示其余 \d+ 项/ });
-    const rest = Number(/(\d+)/.exec(more.textContent!)![1]);
-    expect(rest).toBeGreaterThan(0);
-    fireEvent.click(more);
-    expect(within(t3).getAllByRole('listitem')).toHaveLength(before + rest);
-    expect(within(t3).queryByRole('button', { name: /显示其余/ })).toBeNull();
+    // Agency and year are filled; every other input is a to-do, and none is listed as a problem.
+    const total = INPUT_CELLS.length;
+    expect(screen.getByText(`已填 2 / ${total}`)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /^表三/ })).toBeNull();
+    expect(screen.queryByText(/个提示/)).toBeNull();
+    const next = screen.getByRole('button', { name: '下一个空格' });
+    fireEvent.click(next);
+    await waitFor(() => expect(select).toHaveBeenLastCalledWith(['nb_t2_rule_made']));
+    fireEvent.click(next);
+    await waitFor(() => expect(select).toHaveBeenLastCalledWith(['nb_t2_rule_repealed']));
   });
 
   it('offers 修复 for a damaged template and repairs it from the keyboard-reachable button', async () => {

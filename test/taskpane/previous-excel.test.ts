@@ -36,6 +36,17 @@ async function excelWithThisYear() {
 }
 
 /** How many conditional formats of the template's own (report scope) cover a cell. */
+/** Every rule formula on the cell, in priority order. */
+function rulesOn(fake: FakeExcel, address: string): string[] {
+  const cell = parseBox(address)!;
+  return fake
+    .sheet('年报')
+    .conditionalFormats.filter((cf) =>
+      cf.ranges.some((b) => b.top <= cell.top && cell.top <= b.bottom && b.left <= cell.left && cell.left <= b.right),
+    )
+    .map((cf) => cf.formula ?? '');
+}
+
 function reportRulesOn(fake: FakeExcel, address: string): number {
   const cell = parseBox(address)!;
   const own = new Set(planHighlights('年报', ['report']).map((e) => (e.op === 'conditionalFormat' ? e.formula : '')));
@@ -78,7 +89,9 @@ describe('上年数据 in Excel', () => {
     await controller.refresh();
     const cross = controller.getState().findings.filter((f) => f.rule === 'X.carry');
     expect(cross.map((f) => f.cells[0])).toEqual([carry.name]);
-    // The template's own highlights on the shared cells survive the cross-year ones being added.
-    expect(reportRulesOn(fake, carryCell)).toBe(before);
+    // The cross-year check is OR-ed into the cell's error rule, which replaces the report-only one: the cell keeps
+    // one rule per style (error, blank), the error one now reading last year's name.
+    expect(reportRulesOn(fake, carryCell)).toBe(before - 1);
+    expect(rulesOn(fake, carryCell).map((f) => /nb_prev_/.test(f))).toEqual([true, false]);
   });
 });

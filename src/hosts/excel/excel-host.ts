@@ -2,7 +2,8 @@
 // (each sync crosses the network on the web), so: template insertion reads once and writes once; reading the
 // named cells is one sync, from a cached name → address map checked in that same sync.
 import { BLANK, boundingBox, boxA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
-import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import type { ApplyOutcome, NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import { insertionBatches } from '../insertion-batches';
 import { describeOfficeError } from './office-errors';
 import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
 import { queueEdits, type WorkbookBefore } from './queue-edits';
@@ -154,7 +155,87 @@ export class ExcelHost implements SpreadsheetHost {
     });
   }
 
-  async applyEdits(edits: readonly SheetEdit[]): Promise<void> {
+  async applyEdits(edits: readonly SheetEdit[]): Promise<ApplyOutcome | void> {
+    if (edits.length === 0) return;
+    if (edits.some((e) => e.op === 'addSheet')) return this.insert(edits);
+    await this.applyBatch(edits);
+  }
+
+  /**
+   * An insertion that cannot leave half a template (issue #10): one batch first; if Excel rejects any call, what it
+   * built is removed (Office.js runs a batch's calls in order and keeps those before the failing one), then the
+   * edits go again in smaller batches: the sheets, labels, formats and names in one, the highlight rules a few
+   * cells at a time, halving on failure, and protection last. A rule Excel refuses alone is skipped and listed;
+   * any other failure removes everything again and throws, so the workbook is as it was and a retry plans 年报 again.
+   */
+  private async insert(edits: readonly SheetEdit[]): Promise<ApplyOutcome> {
+    // What the workbook held before, as the first batch read it: only what is not in it is ever removed.
+    let before: WorkbookBefore | null = null;
+    try {
+      await this.applyBatch(edits, (b) => (before = b));
+      return { skippedRules: [] };
+    } catch (first) {
+      const held = before as WorkbookBefore | null;
+      // Refused before anything was queued (a sheet of that name exists, the read failed): nothing to undo.
+      if (held === null || edits.some((e) => e.op === 'addSheet' && held.sheets.has(e.sheet.toLowerCase())))
+        throw first;
+      await this.removeBuilt(edits, held);
+      const { structure, rules, finish } = insertionBatches(edits);
+      const skipped: string[] = [];
+      try {
+        await this.applyBatch(structure);
+        const queue = [...rules];
+        while (queue.length) {
+          const chunk = queue.shift()!;
+          try {
+            await this.applyBatch(chunk.flat());
+          } catch {
+            await this.clearRules(chunk.flat());
+            if (chunk.length === 1) skipped.push(...chunk[0].map((e) => (e.op === 'conditionalFormat' ? e.id : '')));
+            else queue.unshift(chunk.slice(0, chunk.length >> 1), chunk.slice(chunk.length >> 1));
+          }
+        }
+        await this.applyBatch(finish);
+      } catch (again) {
+        await this.removeBuilt(edits, held);
+        throw again;
+      }
+      return { skippedRules: skipped };
+    }
+  }
+
+  /** Deletes the sheets the edits add and the names they define, of those the workbook did not have before. */
+  private async removeBuilt(edits: readonly SheetEdit[], before: WorkbookBefore): Promise<void> {
+    await this.run('撤销未完成的模板', async (ctx) => {
+      const sheets = edits.flatMap((e) =>
+        e.op === 'addSheet' && !before.sheets.has(e.sheet.toLowerCase())
+          ? [ctx.workbook.worksheets.getItemOrNullObject(e.sheet)]
+          : [],
+      );
+      const names = edits.flatMap((e) =>
+        e.op === 'defineName' && !before.names.has(e.name.toLowerCase())
+          ? [ctx.workbook.names.getItemOrNullObject(e.name)]
+          : [],
+      );
+      await ctx.sync();
+      for (const n of names) if (!n.isNullObject) n.delete();
+      for (const s of sheets) if (!s.isNullObject) s.delete();
+      await ctx.sync();
+    });
+    this.names = null;
+  }
+
+  /** Removes the rules a failed batch may have half-added on its cells (the sheet is new: only ours are there). */
+  private async clearRules(rules: readonly SheetEdit[]): Promise<void> {
+    await this.run('撤销未完成的条件格式', async (ctx) => {
+      for (const e of rules)
+        if (e.op === 'conditionalFormat')
+          for (const r of e.ranges) ctx.workbook.worksheets.getItem(e.sheet).getRange(r).conditionalFormats.clearAll();
+      await ctx.sync();
+    });
+  }
+
+  private async applyBatch(edits: readonly SheetEdit[], onRead?: (before: WorkbookBefore) => void): Promise<void> {
     if (edits.length === 0) return;
     await this.ownWrite(() =>
       this.run('写入模板', async (ctx) => {
@@ -180,7 +261,11 @@ export class ExcelHost implements SpreadsheetHost {
             .map((cf) => ({ name, cf, rule: cf.custom.rule.load('formula') })),
         );
         if (customs.length) await ctx.sync();
-        const ourFormulas = new Set(edits.flatMap((e) => (e.op === 'conditionalFormat' ? [`=${e.formula}`] : [])));
+        const ourFormulas = new Set(
+          edits.flatMap((e) =>
+            e.op === 'conditionalFormat' ? [e.formula, ...(e.replaces ?? [])].map((f) => `=${f}`) : [],
+          ),
+        );
         const before: WorkbookBefore = {
           sheets: new Map(
             sheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, protected: s.protection.protected }]),
@@ -188,6 +273,7 @@ export class ExcelHost implements SpreadsheetHost {
           names: new Set(names.items.map((n) => n.name.toLowerCase())),
           replacedRules: customs.filter((c) => ourFormulas.has(c.rule.formula)).map((c) => c.cf),
         };
+        onRead?.(before);
         for (const e of edits)
           if (e.op === 'addSheet' && before.sheets.has(e.sheet.toLowerCase()))
             throw new Error(`工作簿中已有名为「${e.sheet}」的工作表，请换一个名称插入模板，或先删除、重命名原工作表。`);

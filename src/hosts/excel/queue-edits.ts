@@ -140,7 +140,7 @@ export function queueEdits(
         ctx.workbook.names.add(e.name, sheet(e.sheet).getRange(e.range));
         break;
       case 'conditionalFormat': {
-        const style = HIGHLIGHT[e.severity];
+        const style = HIGHLIGHT[e.style];
         const targets: (Excel.Range | Excel.RangeAreas)[] =
           supports('1.9') && e.ranges.length > 1
             ? [sheet(e.sheet).getRanges(e.ranges.join(','))]

@@ -140,7 +140,7 @@ export async function runSelfTest(host: SpreadsheetHost, probes: SelfTestProbes)
       sheet,
       ranges: ['B2'],
       formula: severity === 'error' ? `${NAME_A}<>${NAME_B}` : `AND(ISNUMBER(${NAME_A}),${NAME_A}<${NAME_B})`,
-      severity,
+      style: severity,
       priority,
       id: `selftest.${severity}`,
     });

@@ -1,7 +1,7 @@
 // The host the pane gets at once, before the sheet library has loaded: every call waits for the real host.
 // The page also uses it to tell the pane that the workbook changed under it (a file was opened, work restored).
 import type { SheetEdit } from '../../report';
-import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import type { NamedCellsRead, NamedRef, SpreadsheetHost, ApplyOutcome } from '../spreadsheet-host';
 
 export class DeferredHost implements SpreadsheetHost {
   private host: SpreadsheetHost | null = null;
@@ -46,7 +46,7 @@ export class DeferredHost implements SpreadsheetHost {
   async readNamedCells(names: readonly string[]): Promise<NamedCellsRead> {
     return (await this.real()).readNamedCells(names);
   }
-  async applyEdits(edits: readonly SheetEdit[]): Promise<void> {
+  async applyEdits(edits: readonly SheetEdit[]): Promise<ApplyOutcome | void> {
     return (await this.real()).applyEdits(edits);
   }
   async writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void> {

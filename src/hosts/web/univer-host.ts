@@ -339,13 +339,16 @@ export class UniverHost implements SpreadsheetHost {
     const ws = this.sheet(e.sheet);
     const formula = `=${e.formula}`;
     const ranges = e.ranges.map((a1) => ws.getRange(a1).getRange());
-    const same = ws
-      .getConditionalFormattingRules()
-      .some(
-        (r) => (r.rule as { value?: unknown }).value === formula && JSON.stringify(r.ranges) === JSON.stringify(ranges),
-      );
+    const rules = ws.getConditionalFormattingRules();
+    // A rule that supersedes an earlier one of ours (上年数据 OR-s the cross-year checks in) replaces it.
+    const replaced = new Set((e.replaces ?? []).map((f) => `=${f}`));
+    for (const r of rules)
+      if (replaced.has(String((r.rule as { value?: unknown }).value))) ws.deleteConditionalFormattingRule(r.cfId);
+    const same = rules.some(
+      (r) => (r.rule as { value?: unknown }).value === formula && JSON.stringify(r.ranges) === JSON.stringify(ranges),
+    );
     if (same) return;
-    const colours = HIGHLIGHT[e.severity];
+    const colours = HIGHLIGHT[e.style];
     const rule = ws
       .newConditionalFormattingRule()
       .whenFormulaSatisfied(formula)

@@ -138,8 +138,20 @@ class PriorityOrder {
   }
 }
 
-/** Applies edits to the active workbook. Sheets that were protected (without a password) are protected again after. */
-export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]): void {
+/** Adds one expression rule; a rejected call is tried once more (a transient refusal), then reported. */
+function addCondition(ws: EtWorksheet, range: string, formula: string): EtFormatCondition {
+  try {
+    return ws.Range(range).FormatConditions.Add(XL.expression, undefined, `=${formula}`);
+  } catch {
+    return ws.Range(range).FormatConditions.Add(XL.expression, undefined, `=${formula}`);
+  }
+}
+
+/**
+ * Applies edits to the active workbook. Sheets that were protected (without a password) are protected again after.
+ * Returns the ids of the highlight rules WPS refused (each tried twice); everything else is written or it throws.
+ */
+export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]): string[] {
   const wb = activeWorkbook(app);
   const sheets = new Map<string, EtWorksheet>();
   const reprotect = new Set<EtWorksheet>();
@@ -237,17 +249,20 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
           break;
         case 'conditionalFormat': {
           const ws = sheet(e.sheet);
-          const style = HIGHLIGHT[e.severity];
-          // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it.
+          const style = HIGHLIGHT[e.style];
+          // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it,
+          // and one that supersedes an earlier rule of ours (e.replaces, 上年数据) replaces that.
           const existing = rulesOf(e.sheet, ws);
-          for (const old of existing.get(e.formula) ?? []) old.Delete();
-          existing.delete(e.formula);
+          for (const f of [e.formula, ...(e.replaces ?? [])]) {
+            for (const old of existing.get(f) ?? []) old.Delete();
+            existing.delete(f);
+          }
           for (const chunk of unionChunks(e.ranges)) {
             let fc: EtFormatCondition;
             try {
-              fc = ws.Range(chunk).FormatConditions.Add(XL.expression, undefined, `=${e.formula}`);
-            } catch (err) {
-              rejected.push(`${e.id}（${err instanceof Error ? err.message : String(err)}）`);
+              fc = addCondition(ws, chunk, e.formula);
+            } catch {
+              rejected.push(e.id);
               continue;
             }
             fc.Interior.Color = bgr(style.fill);
@@ -312,8 +327,63 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
   } finally {
     for (const ws of reprotect) protectSheet(ws);
   }
-  if (rejected.length)
-    throw new Error(
-      `模板已写入，但 WPS 未接受其中 ${rejected.length} 条单元格高亮规则（条件格式），这些规则对应的单元格不会自动标色；任务窗格中的校验不受影响。未写入的规则：${rejected.slice(0, 3).join('；')}${rejected.length > 3 ? ' 等' : ''}`,
-    );
+  return rejected;
+}
+
+/** The message for rules WPS refused, for callers that cannot show a list (the ribbon). */
+export function rejectedRulesError(rejected: readonly string[]): Error {
+  return new Error(
+    `模板已写入，但 WPS 未接受其中 ${rejected.length} 条单元格高亮规则（条件格式），这些规则对应的单元格不会自动标色；任务窗格中的校验不受影响。未写入的规则：${rejected.slice(0, 3).join('；')}${rejected.length > 3 ? ' 等' : ''}`,
+  );
+}
+
+/**
+ * An insertion that cannot leave half a template (issue #10): every ET call of it runs inside one guard; if any
+ * throws, the sheets it added and the names it defined are removed and it runs once more; if that fails too, what
+ * was built is removed again and the error goes to the caller, so the workbook is as it was (and a retry plans 年报,
+ * not 年报(2)). Highlight rules WPS refuses twice are skipped and returned.
+ */
+export function insertIntoEt(app: EtApplication, edits: readonly SheetEdit[]): string[] {
+  const wb = activeWorkbook(app);
+  // Refused before anything is built: a sheet of that name exists (never removed, never written over).
+  for (const e of edits)
+    if (e.op === 'addSheet' && findSheet(wb, e.sheet)) throw new Error(`工作表「${e.sheet}」已存在`);
+  const namesBefore = new Set<string>();
+  for (let i = 1, n = wb.Names.Count; i <= n; i++) namesBefore.add(wb.Names.Item(i).Name.toLowerCase());
+  const remove = () => removeBuilt(app, wb, edits, namesBefore);
+  try {
+    return applyEditsToEt(app, edits);
+  } catch {
+    remove();
+  }
+  try {
+    return applyEditsToEt(app, edits);
+  } catch (again) {
+    remove();
+    throw again;
+  }
+}
+
+/** Deletes the names the edits defined (new ones only) and the sheets they added, without WPS's prompts. */
+function removeBuilt(app: EtApplication, wb: EtWorkbook, edits: readonly SheetEdit[], namesBefore: Set<string>): void {
+  const alerts = app.DisplayAlerts;
+  app.DisplayAlerts = false;
+  try {
+    for (const e of edits)
+      if (e.op === 'defineName' && !namesBefore.has(e.name.toLowerCase()))
+        try {
+          wb.Names.Item(e.name).Delete();
+        } catch {
+          // Not defined yet: nothing to remove.
+        }
+    for (const e of edits)
+      if (e.op === 'addSheet') {
+        const ws = findSheet(wb, e.sheet);
+        if (!ws) continue;
+        if (ws.ProtectContents) ws.Unprotect();
+        ws.Delete();
+      }
+  } finally {
+    app.DisplayAlerts = alerts;
+  }
 }

@@ -119,6 +119,7 @@ export interface EtWorksheet {
   readonly HPageBreaks: { Add(before: EtRange): unknown };
   /** -1 visible, 0 hidden (xlSheetHidden), 2 very hidden. */
   Visible: number;
+  Delete(): void;
 }
 
 export interface EtSheets {
@@ -130,6 +131,7 @@ export interface EtSheets {
 export interface EtName {
   readonly Name: string;
   readonly RefersTo: unknown;
+  Delete(): void;
 }
 
 export interface EtNames {
@@ -166,6 +168,8 @@ export interface EtApplication {
   readonly ActiveWindow: { DisplayGridlines: boolean } | null | undefined;
   EnableEvents: boolean;
   ScreenUpdating: boolean;
+  /** False while we delete a sheet we built, so WPS does not ask (the user never asked for it). */
+  DisplayAlerts: boolean;
   readonly ApiEvent: {
     AddApiEventListener(event: string, fn: EtListener | string): unknown;
     RemoveApiEventListener(event: string, fn?: EtListener | string): unknown;

@@ -15,8 +15,15 @@ import {
   type RangeRef,
   type SheetEdit,
 } from '../../report';
-import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
-import { activeWorkbook, applyEditsToEt, findSheet, writeBlock } from './apply-edits-et';
+import type { ApplyOutcome, NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import {
+  activeWorkbook,
+  applyEditsToEt,
+  findSheet,
+  insertIntoEt,
+  rejectedRulesError,
+  writeBlock,
+} from './apply-edits-et';
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et-api';
 import { beginOwnWrite, watchUserEdits, type WatchOptions } from './edit-relay';
 import { unionChunks } from '../write-runs';
@@ -216,12 +223,20 @@ export class WpsHost implements SpreadsheetHost {
     }
   }
 
+  /** For the ribbon, which cannot show a list: refused highlight rules become one error after the rest is in. */
   applyEditsNow(edits: readonly SheetEdit[]): void {
-    this.write(() => applyEditsToEt(this.app, edits));
+    const rejected = this.applyAll(edits);
+    if (rejected.length) throw rejectedRulesError(rejected);
   }
 
-  async applyEdits(edits: readonly SheetEdit[]): Promise<void> {
-    this.applyEditsNow(edits);
+  async applyEdits(edits: readonly SheetEdit[]): Promise<ApplyOutcome> {
+    return { skippedRules: this.applyAll(edits) };
+  }
+
+  /** An insertion (edits adding a sheet) is guarded all or nothing; other edits apply in place. */
+  private applyAll(edits: readonly SheetEdit[]): string[] {
+    const insertion = edits.some((e) => e.op === 'addSheet');
+    return this.write(() => (insertion ? insertIntoEt(this.app, edits) : applyEditsToEt(this.app, edits)));
   }
 
   /** null clears the cell (an import of a blank); everything else is written as the value it is. */

@@ -48,6 +48,14 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return ws;
 }
 
+/**
+ * A formula as the file stores it: functions newer than Excel 2007 carry the _xlfn. prefix in OOXML (ECMA-376
+ * Part 1 §18.17.7 and MS-XLSX 2.2.2 "Formulas": future functions are written as _xlfn.NAME), or Excel reads #NAME?.
+ */
+export function fileFormula(formula: string): string {
+  return formula.replace(/(?<![._A-Z])ISFORMULA\(/g, '_xlfn.ISFORMULA(');
+}
+
 export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly SheetEdit[]): Promise<void> {
   for (const e of edits) {
     switch (e.op) {
@@ -88,13 +96,15 @@ export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly
         break;
       }
       case 'conditionalFormat': {
-        const style = HIGHLIGHT[e.severity];
-        // A repair re-plans every format: one with the same formula replaces the old one instead of doubling it.
+        const style = HIGHLIGHT[e.style];
+        // A repair re-plans every format: one with the same formula replaces the old one instead of doubling it,
+        // and one that supersedes an earlier rule (e.replaces) replaces that.
+        const gone = new Set([e.formula, ...(e.replaces ?? [])].map(fileFormula));
         const ws = sheet(wb, e.sheet) as ExcelJS.Worksheet & {
           conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
         };
         ws.conditionalFormattings = ws.conditionalFormattings.filter(
-          (cf) => !cf.rules.some((r) => 'formulae' in r && r.formulae?.[0] === e.formula),
+          (cf) => !cf.rules.some((r) => 'formulae' in r && gone.has(String(r.formulae?.[0]))),
         );
         ws.addConditionalFormatting({
           ref: e.ranges.join(' '),
@@ -102,7 +112,7 @@ export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly
             {
               type: 'expression',
               priority: e.priority,
-              formulae: [e.formula],
+              formulae: [fileFormula(e.formula)],
               style: {
                 fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } },
                 font: { color: { argb: argb(style.fontColor) } },

@@ -66,7 +66,7 @@ export const FONT_SIZES: Readonly<Record<CellStyle, number>> = {
 };
 
 const VERSION_LABEL = '模板版本';
-export const TEMPLATE_NOTE = `本表由年报助手生成，格式依据${FORMAT_BASIS}，${VERSION_LABEL} ${TEMPLATE_VERSION}。请在白色单元格内填写数字，没有发生的事项填 0。`;
+export const TEMPLATE_NOTE = `本表由年报助手生成，格式依据${FORMAT_BASIS}，${VERSION_LABEL} ${TEMPLATE_VERSION}。请在带框的单元格内填写数字，没有发生的事项填 0。颜色：浅蓝为尚未填写，红色为错误（须改正），黄色为提示（请核实）。`;
 
 /** The template version the marker cell's text carries ("模板版本 N"), or null when it carries none. */
 export function templateVersionOf(markerText: string): number | null {

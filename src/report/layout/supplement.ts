@@ -5,7 +5,7 @@
 import { rangeA1 } from './a1';
 import { T4_TITLE, TABLE_NAMES } from './format-2021';
 import { AMOUNT_DECIMALS, MAX_AMOUNT, MAX_COUNT } from '../model/value-checks';
-import { checkFormula } from '../rules/to-formula';
+import { planCellHighlights } from '../sheet-edits/plan-highlights';
 import type { Check, Rule, Term } from '../rules/rule';
 import type { CellFormat, SheetEdit, ValidationRule } from '../sheet-edits/sheet-edit';
 
@@ -164,6 +164,7 @@ export const SUPPLEMENT_RULES: readonly Rule[] = [
           right: OPEN_CATEGORIES.map((c) => plus(c.count.name)),
           // Asserted once the breakdown is started: a total without categories is a complete answer.
           required: [OPEN_TOTAL.name, OPEN_CATEGORIES[0].count.name],
+          blankIsZero: true,
         },
         highlight: [OPEN_TOTAL.name],
         subject: { cell: supplementLabel(OPEN_TOTAL) },
@@ -334,18 +335,7 @@ export function planSupplement(options: { readonly sheet?: string } = {}): Sheet
   const numbers = (kind: SupplementKind) => L.cells.filter((c) => c.field?.kind === kind).map(rangeOf);
   edits.push({ op: 'validation', sheet, ranges: numbers('count'), rule: COUNT_VALIDATION });
   edits.push({ op: 'validation', sheet, ranges: numbers('yuan'), rule: YUAN_VALIDATION });
-  let priority = 1;
-  for (const rule of SUPPLEMENT_RULES)
-    for (const check of rule.checks)
-      edits.push({
-        op: 'conditionalFormat',
-        sheet,
-        ranges: check.highlight.map((n) => L.address.get(n)!),
-        formula: checkFormula(check),
-        severity: rule.severity,
-        priority: priority++,
-        id: `${rule.id}:${check.key}`,
-      });
+  edits.push(...planCellHighlights(sheet, SUPPLEMENT_RULES, L.address));
   edits.push({
     op: 'pageSetup',
     sheet,

@@ -1,6 +1,6 @@
 // The TypeScript interpreter of the rule records: host values in, findings out. Semantics shared with
-// to-formula.ts: a compare is asserted only while each of its cells is a number or blank (blank = 0) and each
-// required cell is a number; a check on one cell looks at what the cell holds.
+// to-formula.ts: a compare is asserted only once each of its cells holds a number (until then it is 未填完, not
+// broken); a check on one cell looks at what the cell holds.
 import { ALL_VALUE_CELLS, INPUT_CELLS, VALUE_CELL_BY_NAME } from '../layout/input-cells';
 import { BLANK, displayContent, formatNumber, type CellContent } from '../model/cell-content';
 import { checkContent, isBlank } from '../model/value-checks';
@@ -18,6 +18,7 @@ interface CompiledCompare {
   readonly right: Int32Array;
   readonly rightSign: Int8Array;
   readonly ge: boolean;
+  readonly blankIsZero: boolean;
 }
 interface CompiledCell {
   readonly kind: 'cellType' | 'filled';
@@ -54,6 +55,7 @@ function compile(rule: Rule, check: Check): Compiled {
       right: Int32Array.from(r.right.map((t) => indexOf(t.name))),
       rightSign: Int8Array.from(r.right.map((t) => t.sign)),
       ge: r.op === 'ge',
+      blankIsZero: r.blankIsZero === true,
     },
   };
 }
@@ -74,13 +76,20 @@ function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function evaluateCompare(c: CompiledCompare, values: readonly CellContent[]): { left: number; right: number } | null {
+function allNumbers(c: CompiledCompare, values: readonly CellContent[]): boolean {
   for (let i = 0; i < c.all.length; i++) {
-    // Only a truly empty cell counts as 0: an empty text ("") is not a number to COUNT, as in a spreadsheet.
-    const v = values[c.all[i]] ?? BLANK;
-    if (v.kind !== 'number' && v.kind !== 'blank') return null;
+    // Only a truly empty cell may count as 0: an empty text ("") is not a number to COUNT, as in a spreadsheet.
+    const kind = (values[c.all[i]] ?? BLANK).kind;
+    if (kind !== 'number' && !(c.blankIsZero && kind === 'blank')) return false;
   }
-  for (let i = 0; i < c.required.length; i++) if (values[c.required[i]]?.kind !== 'number') return null;
+  for (let i = 0; i < c.required.length; i++) if (values[c.required[i]]?.kind !== 'number') return false;
+  return true;
+}
+
+function evaluateCompare(c: CompiledCompare, values: readonly CellContent[]): { left: number; right: number } | null {
+  // Asserted only once every cell holds a number: a blank (or a text, which the type rules report) leaves the
+  // check 未填完, not broken, as COUNT(cells)=n does in the compiled formula.
+  if (!allNumbers(c, values)) return null;
   const left = sum(values, c.left, c.leftSign);
   const right = sum(values, c.right, c.rightSign);
   const broken = c.ge ? left < right && !same(left, right) : !same(left, right);
@@ -188,3 +197,22 @@ export function valuesByName(record: Readonly<Record<string, CellContent>>): Cel
 }
 
 export const INPUT_COUNT = INPUT_CELLS.length;
+
+/** Where a report stands: inputs filled so far, the blank ones in template order, and the checks not yet asserted. */
+export interface Progress {
+  readonly filled: number;
+  readonly total: number;
+  /** Defined names of the blank input cells, in template order (the to-do list; 下一个空格 walks it). */
+  readonly blanks: readonly string[];
+  /** Cross-cell checks with a cell still blank or not a number: 未填完, neither kept nor broken. */
+  readonly incomplete: number;
+}
+
+export function reportProgress(values: readonly CellContent[], options: EvaluateOptions = {}): Progress {
+  const blanks = INPUT_CELLS.filter((c) => isBlank(values[c.index] ?? BLANK)).map((c) => c.name);
+  let incomplete = 0;
+  for (const c of COMPILED)
+    if (c.body.kind === 'compare' && (!options.scopes || options.scopes.includes(c.rule.scope)))
+      if (!allNumbers(c.body, values)) incomplete++;
+  return { filled: INPUT_CELLS.length - blanks.length, total: INPUT_CELLS.length, blanks, incomplete };
+}

@@ -1,13 +1,18 @@
 // The two interpreters of the rules must agree (style-anchors §3): on random reports, the compiled formulas, run
 // by a real formula engine (HyperFormula, test-only), are TRUE exactly for the checks the evaluator reports.
-// Inputs include text, "2件", full-width digits, empty strings, booleans and error values, not only numbers.
+// Inputs include text, "2件", full-width digits, empty strings, booleans, error values and formulas, not only numbers.
+// The same holds for the per-cell rules the template plans (a cell's checks of one style OR-combined): each is TRUE
+// exactly where the evaluator reports a finding of that style highlighting that cell.
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { ALL_VALUE_CELLS, INPUT_CELLS, input, type InputCell } from '../layout/input-cells';
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../layout/format-2021';
 import type { CellContent } from '../model/cell-content';
 import { evaluateRules } from './evaluate-rules';
-import { CHECKS } from './rule-catalog';
+import { planCellHighlights } from '../sheet-edits/plan-highlights';
+import type { HighlightKind, SheetEdit } from '../sheet-edits/sheet-edit';
+import { CHECKS, RULES } from './rule-catalog';
+import type { Finding } from './finding';
 import { checkFormula } from './to-formula';
 
 const IN = 'In';
@@ -15,14 +20,25 @@ const refOf = new Map(ALL_VALUE_CELLS.map((c, i) => [c.name, `${IN}!$A$${i + 1}`
 /** A defined name is a reference to its cell; HyperFormula's named expressions act as values, so inline the reference. */
 const inline = (formula: string) => '=' + formula.replace(/\bnb_[a-z0-9_]+\b/g, (n) => refOf.get(n) ?? n);
 
+/** The per-cell rules, planned with each name as its own "address" so the id tells the cell. */
+const CELL_RULES = planCellHighlights('In', RULES, new Map(ALL_VALUE_CELLS.map((c) => [c.name, c.name]))).filter(
+  (e): e is Extract<SheetEdit, { op: 'conditionalFormat' }> => e.op === 'conditionalFormat',
+);
+
 const hf = HyperFormula.buildFromSheets(
-  { [IN]: ALL_VALUE_CELLS.map(() => [null]), Out: CHECKS.map((c) => [inline(checkFormula(c))]) },
+  {
+    [IN]: ALL_VALUE_CELLS.map(() => [null]),
+    Out: CHECKS.map((c) => [inline(checkFormula(c))]),
+    Cells: CELL_RULES.map((e) => [inline(e.formula)]),
+  },
   { licenseKey: 'gpl-v3' },
 );
 const inSheet = hf.getSheetId(IN)!;
 const outSheet = hf.getSheetId('Out')!;
+const cellsSheet = hf.getSheetId('Cells')!;
 
 function toEngine(c: CellContent): string | number | null {
+  if (c.formula !== undefined) return `=${c.formula}`;
   switch (c.kind) {
     case 'blank':
       return null;
@@ -55,6 +71,25 @@ function brokenByFormulas(values: readonly CellContent[]): Set<string> {
   return broken;
 }
 
+/** The per-cell rules TRUE after brokenByFormulas set the values, as style:cell. */
+function paintedByCellRules(): Set<string> {
+  const out = hf.getSheetValues(cellsSheet);
+  const painted = new Set<string>();
+  CELL_RULES.forEach((e, j) => {
+    const v = out[j][0];
+    if (typeof v !== 'boolean') throw new Error(`rule ${e.id} gave ${JSON.stringify(v)}, not a boolean`);
+    if (v) painted.add(e.id);
+  });
+  return painted;
+}
+
+/** Where the evaluator's findings say each style belongs: the highlighted (first) cell of each finding. */
+function paintedByFindings(findings: readonly Finding[]): Set<string> {
+  const style = (f: Finding): HighlightKind => (f.rule === 'blank' ? 'blank' : f.severity);
+  return new Set(findings.filter((f) => CHECK_KEYS.has(`${f.rule}:${f.key}`)).map((f) => `${style(f)}:${f.cells[0]}`));
+}
+const CHECK_KEYS = new Set(CHECKS.map((c) => `${c.rule}:${c.key}`));
+
 const smallInt = fc.integer({ min: 0, max: 6 }).map((value): CellContent => ({ kind: 'number', value }));
 const oddCell: fc.Arbitrary<CellContent> = fc.oneof(
   fc.constant<CellContent>({ kind: 'blank' }),
@@ -66,6 +101,9 @@ const oddCell: fc.Arbitrary<CellContent> = fc.oneof(
   fc.boolean().map((value): CellContent => ({ kind: 'bool', value })),
   fc.constant<CellContent>({ kind: 'error', code: '#N/A' }),
   fc.constant<CellContent>({ kind: 'number', value: 1e20 }),
+  // A formula typed into an input: an error of its cell whatever it gives (checkContent's 'formula').
+  fc.integer({ min: 0, max: 6 }).map((value): CellContent => ({ kind: 'number', value, formula: `${value}+0` })),
+  fc.constant<CellContent>({ kind: 'text', text: '', formula: '""' }),
 );
 const anyCell = fc.oneof({ weight: 8, arbitrary: smallInt }, { weight: 2, arbitrary: oddCell });
 const amountCell = fc.oneof(
@@ -141,11 +179,13 @@ describe('compiled formulas and the evaluator', () => {
     let keptSeen = 0;
     fc.assert(
       fc.property(reportArb, (values) => {
-        const expected = new Set(evaluateRules(values).map((f) => `${f.rule}:${f.key}`));
+        const findings = evaluateRules(values);
+        const expected = new Set(findings.map((f) => `${f.rule}:${f.key}`));
         const actual = brokenByFormulas(values);
         brokenSeen += actual.size;
         keptSeen += CHECKS.length - actual.size;
         expect([...actual].sort()).toEqual([...expected].sort());
+        expect([...paintedByCellRules()].sort()).toEqual([...paintedByFindings(findings)].sort());
       }),
       { numRuns: 2000 },
     );
@@ -158,11 +198,13 @@ describe('compiled formulas and the evaluator', () => {
       { kind: 'text', text: '' },
       { kind: 'error', code: '#N/A' },
       { kind: 'bool', value: false },
+      { kind: 'number', value: 3, formula: '1+2' },
     ] as CellContent[]) {
       const values: CellContent[] = ALL_VALUE_CELLS.map(() => ({ kind: 'number', value: 0 }));
       values[input('T3', 'new', 'person').index] = tricky;
       const expected = new Set(evaluateRules(values).map((f) => `${f.rule}:${f.key}`));
       expect([...brokenByFormulas(values)].sort()).toEqual([...expected].sort());
+      expect([...paintedByCellRules()].sort()).toEqual([...paintedByFindings(evaluateRules(values))].sort());
     }
   });
 });

@@ -1,4 +1,4 @@
-import { evaluateRules } from './evaluate-rules';
+import { evaluateRules, reportProgress } from './evaluate-rules';
 import { RULES, RULE_BY_ID } from './rule-catalog';
 import { RULE_IDS, type RuleId } from './rule';
 import { RULE_MESSAGES } from './messages.zh-CN';
@@ -169,10 +169,18 @@ describe('messages, as the user reads them', () => {
     expect([...rulesIn(v)]).toEqual(['type.count']);
   });
 
-  it('counts a blank as 0 in sums and warns about it', () => {
-    const v = set(set(zeroReport(), 'T3', 'new', 'person', 1), 'T3', 'new', 'total', BLANK);
+  it('leaves a sum with a blank cell 未填完 (neither kept nor broken) and names only the blank', () => {
+    const v = set(zeroReport(), 'T3', 'new', 'total', BLANK);
     const found = evaluateRules(v);
-    expect(found.map((f) => f.rule)).toEqual(expect.arrayContaining(['T3.row', 'blank']));
+    // The row total and the column balance both read the blank total: neither is asserted yet.
+    expect(found.map((f) => `${f.rule}:${f.key}`)).toEqual(['blank:nb_t3_new_total']);
+    const progress = reportProgress(v, { scopes: ['report'] });
+    expect(progress.blanks).toEqual(['nb_t3_new_total']);
+    expect(progress.filled).toBe(progress.total - 1);
+    // 表三「一、本年新收」行（总计列）and 「总计」列 of the balance rule: 2 checks wait for it.
+    expect(progress.incomplete).toBe(2);
+    // Once filled (wrongly), the row rule speaks.
+    expect([...rulesIn(set(v, 'T3', 'new', 'total', 5))].sort()).toEqual(['T3.balance', 'T3.row']);
   });
 
   it('reads cross-year rules only when last year is there', () => {

@@ -47,8 +47,9 @@ export interface Term {
 
 export type Relation =
   /**
-   * Σ left (op) Σ right, asserted only while every cell is a number or blank (blank = 0) and every `required`
-   * cell is a number. Broken means: not equal (eq) or left below right (ge).
+   * Σ left (op) Σ right, asserted only once every cell is a number (until then it is 未填完, not broken); with
+   * `blankIsZero`, once every `required` cell is a number and the others are numbers or blank (blank = 0).
+   * Broken means: not equal (eq) or left below right (ge).
    */
   | {
       readonly kind: 'compare';
@@ -56,6 +57,8 @@ export type Relation =
       readonly op: 'eq' | 'ge';
       readonly right: readonly Term[];
       readonly required?: readonly string[];
+      /** A breakdown that may list fewer parts than it has cells (补充信息's categories). */
+      readonly blankIsZero?: boolean;
     }
   /** The cell holds a valid value of its kind, or is blank. */
   | { readonly kind: 'cellType'; readonly name: string; readonly expect: InputKind }

@@ -6,7 +6,7 @@ import { TABLE_NAMES } from '../layout/format-2021';
 import { PREVIOUS_CELLS } from '../layout/input-cells';
 import { TEMPLATE_SHEET_NAME } from '../layout/sheet-layout';
 import type { CellContent } from '../model/cell-content';
-import { planHighlights } from './plan-template';
+import { highlightedCells, planHighlights } from './plan-template';
 import type { SheetEdit } from './sheet-edit';
 
 export const PREVIOUS_SHEET_NAME = '上年数据';
@@ -74,9 +74,12 @@ export function planPrevious(values: readonly CellContent[], options: PreviousPl
       edits.push({ op: 'defineName', name: c.name, sheet, range: previousAddress(c.name)! });
     const base = options.priorityBase ?? 0;
     edits.push(
-      ...planHighlights(templateSheet, ['previous'], options.address).map((e) =>
-        e.op === 'conditionalFormat' ? { ...e, priority: e.priority + base } : e,
-      ),
+      // The cells the cross-year rules highlight get their rules again, each with the cross-year checks OR-ed in,
+      // replacing the report-only rule: still one error and one warning rule per cell.
+      ...planHighlights(templateSheet, ['report', 'previous'], options.address, {
+        only: highlightedCells('previous'),
+        replacing: ['report'],
+      }).map((e) => (e.op === 'conditionalFormat' ? { ...e, priority: e.priority + base } : e)),
     );
   }
   return edits;

@@ -70,7 +70,7 @@ describe('planRepair', () => {
     const highlights = plan.edits.filter((e) => e.op === 'conditionalFormat');
     const templateIds = planHighlights(SHEET, ['report']).map((e) => (e.op === 'conditionalFormat' ? e.id : ''));
     expect(highlights.map((e) => e.id)).toEqual(templateIds);
-    const t3Person = highlights.find((e) => e.id === 'T3.results:person')!;
+    const t3Person = highlights.find((e) => e.id === 'error:nb_t3_total_person')!;
     const p = intact.get('nb_t3_total_person')!;
     expect(t3Person.ranges).toEqual([rangeA1(p.row, p.col)]);
   });

@@ -97,13 +97,16 @@ export function planRepair(existing: ReadonlyMap<string, NamePlace>): RepairPlan
   const inputAddress = new Map(
     INPUT_CELLS.filter((c) => address.has(c.name)).map((c) => [c.name, address.get(c.name)!]),
   );
+  const withPrevious = PREVIOUS_CELLS.some((c) => existing.has(c.name));
   const edits: SheetEdit[] = [
     ...recreated.map((r): SheetEdit => ({ op: 'defineName', name: r.name, sheet: r.sheet, range: r.range })),
-    // The cross-year rules too, once last year's block exists (its names are nb_prev_*).
+    // The cross-year rules too, once last year's block exists (its names are nb_prev_*), each replacing the
+    // report-only rule of its cell should that one be what the sheet holds.
     ...planHighlights(
       sheet,
-      PREVIOUS_CELLS.some((c) => existing.has(c.name)) ? ['report', 'previous'] : ['report'],
+      withPrevious ? ['report', 'previous'] : ['report'],
       inputAddress,
+      withPrevious ? { replacing: ['report'] } : {},
     ),
   ];
   return { sheet, edits, recreated, unlocated };

@@ -5,8 +5,8 @@ import { INPUT_CELLS, TEMPLATE_MARKER_NAME, input, type InputCell, type InputKin
 import { FONT_SIZES, SHEET_LAYOUT, TEMPLATE_SHEET_NAME, type CellStyle, type LayoutCell } from '../layout/sheet-layout';
 import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT } from '../model/value-checks';
 import { RULES } from '../rules/rule-catalog';
-import { checkFormula } from '../rules/to-formula';
 import type { RuleScope } from '../rules/rule';
+import { planCellHighlights } from './plan-highlights';
 import type { CellFormat, SheetEdit, ValidationRule } from './sheet-edit';
 
 export interface TemplateOptions {
@@ -115,29 +115,27 @@ export function templateAddress(cell: InputCell): string {
 }
 
 /**
- * The conditional formats compiled from the rules, errors first. `address` maps a defined name to its cell (a repair
- * passes where the names are now); a check whose highlighted cell has no address is left out.
+ * The conditional formats compiled from the rules: per input cell at most one rule of each style (error, warning,
+ * blank), its checks' formulas OR-combined; all error rules first, then warnings, then blanks, so red wins on any
+ * cell. `address` maps a defined name to its cell (a repair passes where the names are now); a cell without an
+ * address is left out.
  */
 export function planHighlights(
   sheet: string,
   scopes: readonly RuleScope[] = ['report', 'previous'],
   address: ReadonlyMap<string, string> = new Map(INPUT_CELLS.map((c) => [c.name, templateAddress(c)])),
+  options: { readonly only?: ReadonlySet<string>; readonly replacing?: readonly RuleScope[] } = {},
 ): SheetEdit[] {
-  const ordered = [...RULES.filter((r) => r.severity === 'error'), ...RULES.filter((r) => r.severity === 'warning')];
-  const edits: SheetEdit[] = [];
-  for (const rule of ordered.filter((r) => scopes.includes(r.scope)))
-    for (const check of rule.checks)
-      if (check.highlight.every((n) => address.has(n)))
-        edits.push({
-          op: 'conditionalFormat',
-          sheet,
-          ranges: check.highlight.map((n) => address.get(n)!),
-          formula: checkFormula(check),
-          severity: rule.severity,
-          priority: edits.length + 1,
-          id: `${rule.id}:${check.key}`,
-        });
-  return edits;
+  const inScope = (list: readonly RuleScope[]) => RULES.filter((r) => list.includes(r.scope));
+  return planCellHighlights(sheet, inScope(scopes), address, {
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.replacing ? { replacing: inScope(options.replacing) } : {}),
+  });
+}
+
+/** The cells a scope's checks highlight (defined names). */
+export function highlightedCells(scope: RuleScope): Set<string> {
+  return new Set(RULES.filter((r) => r.scope === scope).flatMap((r) => r.checks.flatMap((c) => c.highlight)));
 }
 
 /** The whole template, in the order a host should apply it. */

@@ -21,10 +21,18 @@ export interface HighlightStyle {
   readonly fontColor: string;
 }
 
-export const HIGHLIGHT: Readonly<Record<Severity, HighlightStyle>> = {
+/** What a conditional format marks: a broken error rule, a broken warning rule, or a blank input still to fill. */
+export type HighlightKind = Severity | 'blank';
+
+export const HIGHLIGHT: Readonly<Record<HighlightKind, HighlightStyle>> = {
   error: { fill: 'FFC7CE', fontColor: '9C0006' },
   warning: { fill: 'FFEB9C', fontColor: '9C5700' },
+  /** A soft blue-grey, unlike the warning amber: a blank is a to-do, not a fault (the sheet's note says so). */
+  blank: { fill: 'EEF3FA', fontColor: '404040' },
 };
+
+/** Plan order and priority: errors first so red wins over amber, and both over the blank fill. */
+export const HIGHLIGHT_ORDER: readonly HighlightKind[] = ['error', 'warning', 'blank'];
 
 export interface ValidationRule {
   readonly type: 'whole' | 'decimal';
@@ -57,11 +65,13 @@ export type SheetEdit =
       readonly ranges: readonly string[];
       /** Without the leading '='; uses only defined names. */
       readonly formula: string;
-      readonly severity: Severity;
-      /** 1 = first; errors come before warnings so red wins over amber. */
+      readonly style: HighlightKind;
+      /** 1 = first; errors come before warnings so red wins over amber, and both before the blank fill. */
       readonly priority: number;
-      /** rule id and check key, so a repair can tell which rules exist. */
+      /** The style and the cell's name (e.g. error:nb_t3_total_total), so a repair can tell which rules exist. */
       readonly id: string;
+      /** Formulas of our earlier rules this one supersedes (deleted first, like a rule with the same formula). */
+      readonly replaces?: readonly string[];
     }
   | {
       readonly op: 'validation';

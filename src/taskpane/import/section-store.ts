@@ -7,7 +7,7 @@ export interface PaneCore {
   getState(): PaneState;
   refresh(): Promise<void>;
   /** Runs a write to the workbook as the pane's own (not taken for the user's edits), then re-reads. */
-  writeAndRefresh(work: () => Promise<void>): Promise<void>;
+  writeAndRefresh(work: () => Promise<unknown>): Promise<void>;
   insertTemplate(request: TemplateRequest): Promise<InsertOutcome>;
 }
 

@@ -2,7 +2,18 @@
 // over an in-memory document, change events, requirement sets, and hooks for a test to act as the user.
 // office-addin-mock cannot do this: it has no command queue, no collections and no events.
 import { type Box, boxAddress, cellCount, parseBox, sheetPrefix } from './address';
-import { type BatchLog, ClientObject, fail, FakeOfficeError, type QueuedAction } from './client-object';
+import {
+  ACTION_ENVELOPE_BYTES,
+  type BatchLog,
+  ClientObject,
+  fail,
+  FakeOfficeError,
+  PATH_BYTES,
+  type QueuedAction,
+} from './client-object';
+
+/** Excel on the web's limit on one request's payload (5 MB). */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 import { type CellValue, DocumentState, type SheetState } from './document';
 import { Application, coerceEntered, type FakeContext, PROTECTED_MESSAGE, valueTypeOf, Workbook } from './objects';
 
@@ -23,6 +34,12 @@ export class FakeRequestContext implements FakeContext {
   readonly application: Application;
   readonly trackedObjects = { add: () => {}, remove: () => {} };
   private queue: QueuedAction[] = [];
+  /** Object paths created since the last sync: each travels with the next request. */
+  paths = 0;
+
+  notePath(): void {
+    this.paths++;
+  }
 
   constructor(readonly excel: FakeExcel) {
     this.workbook = new Workbook(this);
@@ -70,6 +87,17 @@ export class FakeExcel {
   /** Queued actions (writes, loads, method calls) carried by all syncs: the size of the requests. */
   actions = 0;
   screenSuspensions = 0;
+  /** Each request as serialized: actions (object paths included) and bytes. */
+  readonly requests: { actions: number; bytes: number }[] = [];
+  /**
+   * Fails the n-th action run from now (once), as a real host rejects one call of a batch: Office.js runs a batch's
+   * calls in order and what ran before the failing one stays in the workbook
+   * (https://learn.microsoft.com/en-us/office/dev/add-ins/testing/application-specific-api-error-handling).
+   */
+  private failIn: number | null = null;
+  failNthAction(n: number): void {
+    this.failIn = n;
+  }
   readonly firedEvents: ChangeEventRecord[] = [];
   private readonly deliveries = new Set<Promise<unknown>>();
   private readonly handlerErrors: unknown[] = [];
@@ -91,13 +119,31 @@ export class FakeExcel {
   async runBatch(ctx: FakeRequestContext): Promise<void> {
     this.syncCalls++;
     const actions = ctx.takeQueue();
+    const paths = ctx.paths;
+    ctx.paths = 0;
     await Promise.resolve(); // a sync always answers asynchronously
     if (!actions.length) return;
     this.roundTrips++;
     this.actions += actions.length;
+    // The request as Office.js serializes it: every action and every object path, each with its JSON.
+    const bytes = actions.reduce((n, a) => n + (a.bytes ?? ACTION_ENVELOPE_BYTES), 0) + paths * PATH_BYTES;
+    this.requests.push({ actions: actions.length + paths, bytes });
+    // Excel on the web refuses a request over 5 MB before running any of it: "The maximum size of a request
+    // payload is 5 MB ... RequestPayloadSizeLimitExceeded" (https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+    // The fake holds every platform to it: the same pane runs in Excel on the web.
+    if (bytes > REQUEST_LIMIT_BYTES)
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${bytes} bytes).`,
+        'RequestContext.sync',
+      );
     const log: BatchLog = { valueWrites: [], notes: new Set() };
     const commits: (() => void)[] = [];
     for (const a of actions) {
+      if (this.failIn !== null && --this.failIn === 0) {
+        this.failIn = null;
+        throw new FakeOfficeError('GeneralException', 'injected failure', a.where);
+      }
       try {
         const commit = a.run(this.doc, log);
         if (commit) commits.push(commit);

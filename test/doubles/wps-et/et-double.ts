@@ -53,11 +53,20 @@ export interface EtDoubleOptions {
   readonly sheetNames?: readonly string[];
   readonly defaultColumnWidth?: number;
   readonly defaultRowHeight?: number;
+  /**
+   * Conditional formats a cell may carry; FormatConditions.Add on a range where a cell already has this many
+   * throws. WPS documents at most 3 per range (WPS JS API reference, FormatConditions.Add, open.wps.cn
+   * office_v19, as cited in issue #10), as Excel 2003's object model did. Default 3.
+   */
+  readonly maxConditionsPerRange?: number;
+  /** Longest Formula1 FormatConditions.Add accepts; WPS documents none, so unlimited unless a test sets one. */
+  readonly maxConditionFormulaLength?: number;
 }
 
-type Resolved = Required<Omit<EtDoubleOptions, 'emptyValue' | 'missingStorageValue'>> & {
+type Resolved = Required<Omit<EtDoubleOptions, 'emptyValue' | 'missingStorageValue' | 'maxConditionFormulaLength'>> & {
   emptyValue: undefined | null | '';
   missingStorageValue: undefined | null | '';
+  maxConditionFormulaLength: number;
 };
 
 /** Properties that test tooling and promise resolution probe on any object; they are not ET calls. */
@@ -133,6 +142,8 @@ export class EtDouble {
       sheetNames: options.sheetNames ?? ['Sheet1'],
       defaultColumnWidth: options.defaultColumnWidth ?? 8.38,
       defaultRowHeight: options.defaultRowHeight ?? 13.5,
+      maxConditionsPerRange: options.maxConditionsPerRange ?? 3,
+      maxConditionFormulaLength: options.maxConditionFormulaLength ?? Infinity,
     };
     this.newWorkbook(this.options.sheetNames);
   }
@@ -171,7 +182,17 @@ export class EtDouble {
     });
   }
 
+  /** Makes the n-th ET call from now throw (once), as a call WPS rejects; what ran before it stays done. */
+  failNthCall(n: number): void {
+    this.failIn = n;
+  }
+  private failIn: number | null = null;
+
   count(key: string): void {
+    if (this.failIn !== null && --this.failIn === 0) {
+      this.failIn = null;
+      throw new Error(`ET double: injected failure at ${key}`);
+    }
     this.calls.total += 1;
     this.calls.by.set(key, (this.calls.by.get(key) ?? 0) + 1);
   }

@@ -649,6 +649,24 @@ export class FormatConditionsObj extends EtObject {
     if (t !== 1 && t !== 2) throw new Error(`ET double: format condition type ${String(type)} is not modelled`);
     if (t === 2 && (typeof formula1 !== 'string' || !formula1.startsWith('=')))
       throw new Error('ET double: an xlExpression condition needs Formula1 starting with "="');
+    const limit = this._d.options.maxConditionFormulaLength;
+    if (String(formula1).length > limit)
+      throw new Error(`ET double: Formula1 of ${String(formula1).length} characters is over the limit of ${limit}`);
+    // At most 3 conditional formats per range (WPS JS API FormatConditions.Add, office_v19; issue #10).
+    const max = this._d.options.maxConditionsPerRange;
+    for (const whole of this._r._areas) {
+      // A huge range (whole columns) is checked at its first cell: the double's rules sit on small ranges.
+      const big = (whole.bottom - whole.top + 1) * (whole.right - whole.left + 1) > 10_000;
+      const area = big ? { ...whole, bottom: whole.top, right: whole.left } : whole;
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) {
+          const here = this._r._sheet.cfs.filter((cf) =>
+            cf.areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right),
+          ).length;
+          if (here >= max)
+            throw new Error(`ET double: a cell already has ${here} conditional formats (at most ${max})`);
+        }
+    }
     const cf: ConditionalFormatModel = {
       areas: [...this._r._areas],
       type: t,
@@ -657,7 +675,11 @@ export class FormatConditionsObj extends EtObject {
       formula2: formula2 === undefined ? undefined : String(formula2),
       interiorColor: null,
       fontColor: null,
-      stopIfTrue: false,
+      // Rules added from code stop the ones after them when they match: "To support backward compatibility, the
+      // default value for this property is True, which is the opposite behavior of a formatting rule created in
+      // the user interface" (FormatCondition.StopIfTrue, https://learn.microsoft.com/en-us/previous-versions/office/developer/office-2010/ff838861(v=office.14);
+      // WPS follows this object model, issue #10).
+      stopIfTrue: true,
     };
     if (this._d.options.newConditionFirst) this._r._sheet.cfs.unshift(cf);
     else this._r._sheet.cfs.push(cf);
