@@ -17,6 +17,9 @@ module.exports = {
         diagnostics: false,
       },
     ],
+    // ESM-only packages of the importer (parse5, entities, pdfjs-dist) as CommonJS.
+    '/node_modules/(parse5|entities|pdfjs-dist)/.+\\.m?js$': '<rootDir>/test/support/esm-to-cjs.cjs',
   },
+  transformIgnorePatterns: ['/node_modules/(?!(parse5|entities|pdfjs-dist)/)'],
   testTimeout: 30000,
 };

@@ -6,13 +6,22 @@ import { join } from 'node:path';
 
 export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p)) ?? null;
 
-export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
+/** Converts one file, or several with one LibreOffice start. */
+export function convertWithLibreOffice(file: string | readonly string[], to: string, outDir: string): void {
   if (!SOFFICE) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc');
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
     execFileSync(
       SOFFICE,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        ...(typeof file === 'string' ? [file] : file),
+      ],
       { stdio: 'pipe', timeout: 120_000 },
     );
   } finally {

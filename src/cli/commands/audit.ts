@@ -158,7 +158,7 @@ export async function* auditTargets(inputs: readonly string[]): AsyncGenerator<s
         if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
         const p = join(dir, e.name);
         if (e.isDirectory() && depth < 8) yield* walk(p, depth + 1);
-        else if (e.isFile() && fileKindOfName(p)) yield p; // .xlsx, .txt, .html: every kind the audit reads
+        else if (e.isFile() && fileKindOfName(p)) yield p; // .xlsx, .txt, .md, .html, .docx, .pdf: every kind the audit reads
       }
     };
     yield* walk(input, 0);
@@ -216,7 +216,14 @@ export const AUDIT_CSV_COLUMNS = [
   '主要问题',
   '无法读取的原因',
 ];
-const KIND_WORDS: Readonly<Record<SourceKind, string>> = { xlsx: '工作簿', text: '文本', html: '网页' };
+const KIND_WORDS: Readonly<Record<SourceKind, string>> = {
+  xlsx: '工作簿',
+  text: '文本',
+  markdown: 'Markdown',
+  html: '网页',
+  docx: 'Word',
+  pdf: 'PDF',
+};
 const FORMAT_WORDS: Readonly<Record<NonNullable<AuditRow['format']>, string>> = {
   template: '年报助手模板',
   '2021': '2021 年版',

@@ -196,16 +196,17 @@ export function readT2(lines: readonly SourceLine[], sink: ImportSink): T2Read {
 
 function read2019Row(ref: T2RowRef, block: Block2019, cells: readonly PlacedCell[], line: number, sink: ImportSink) {
   const values = cells.map((c) => c.value);
+  const shown = (v: number | null) => (v === null ? '（空白）' : formatNumber(v));
   const mapped: string[] = [];
   const dropped: string[] = [];
   const names: (string | null)[] = block.columns.map((c, i) => {
     if (ref.rowId && c.maps) {
       mapped.push(
-        `「${c.label}」${formatNumber(values[i])} 读作「${BLOCK_2021.get(ref.block)!.columns.find((x) => x.id === c.maps)!.label}」`,
+        `「${c.label}」${shown(values[i])} 读作「${BLOCK_2021.get(ref.block)!.columns.find((x) => x.id === c.maps)!.label}」`,
       );
       return input('T2', ref.rowId, c.maps).name;
     }
-    dropped.push(`「${c.label}」${formatNumber(values[i])}`);
+    dropped.push(`「${c.label}」${shown(values[i])}`);
     return null;
   });
   sink.putRow('T2', ref.label, names, cells, line);

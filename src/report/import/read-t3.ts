@@ -25,7 +25,7 @@ import {
   type LabelParts,
   type LabelTarget,
 } from './label-text';
-import type { Identity } from './place-values';
+import type { Identity, PlacedCell } from './place-values';
 import { RowAssembler, type ReaderRow } from './row-assembler';
 import { hasValues, textCells, valueCells, type SourceLine } from './source-lines';
 
@@ -153,7 +153,14 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
 
   for (const [id, placed] of asm.placed) {
     const r = T3_ROWS[rowIndex.get(id)!];
-    sink.putRow('T3', t3RowLabel(r), namesOf(id), placed.cells, placed.line);
+    const zeroed = zeroBlanks(placed.cells);
+    sink.putRow('T3', t3RowLabel(r), namesOf(id), zeroed ?? placed.cells, placed.line);
+    if (zeroed)
+      sink.note(
+        'inferredZero',
+        `表三「${t3RowLabel(r)}」行：空白的列按 0 填入（总计等于已印出各列之和，各列均不小于 0）`,
+        { table: 'T3', row: t3RowLabel(r), cells: namesOf(id), line: placed.line },
+      );
     if (placed.dropped.length)
       sink.note(
         'extraValues',
@@ -218,7 +225,7 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
   const otherNames = OTHER_ROWS.flatMap((r) => namesOf(r.id));
   const otherFound = OTHER_ROWS.some((r) => asm.seen(r.id));
   if (legacy && !otherFound) {
-    const values = legacy.cells.map((c) => c.value);
+    const values = legacy.cells.map((c) => c.value ?? 0);
     const where = { table: 'T3' as const, row: T3_OTHER_2019, cells: otherNames, line: legacy.line };
     if (values.every((v) => v === 0)) {
       for (const n of otherNames) sink.values.set(n, { kind: 'number', value: 0 });
@@ -258,6 +265,19 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
     });
   }
   return { legacyOther: legacy !== null || legacyFailed !== null, rowsFound: found };
+}
+
+/**
+ * A row with blank parts whose printed total already equals the printed parts: the blanks are non-negative and
+ * add up to 0, so each is 0. Any other blank stays empty (a blank is not a 0).
+ */
+function zeroBlanks(cells: readonly PlacedCell[]): PlacedCell[] | null {
+  const total = cells[N - 1]?.value;
+  const parts = cells.slice(0, N - 1);
+  if (total === null || total === undefined || !parts.some((c) => c.value === null)) return null;
+  const known = parts.reduce((s, c) => s + (c.value ?? 0), 0);
+  if (known !== total) return null;
+  return cells.map((c) => (c.value === null ? { ...c, value: 0 } : c));
 }
 
 /** The printed words that matched, for a variant message. */

@@ -112,7 +112,10 @@ export class RowAssembler {
   private take(row: ReaderRow, tokens: readonly CellToken[], explicit: boolean, line: number): void {
     const r = placeTokens(row.n, tokens, explicit, row.identity);
     if (r.kind === 'placed') this.placed.set(row.id, { row, cells: r.cells, dropped: r.dropped, line });
-    else if (r.kind === 'short') this.partial = { row, tokens: [...r.tokens], line };
+    // Numbers may wrap onto the next line only in text without cell boundaries; a row of explicit cells that is
+    // short is short (a missing cell is never filled from the next row).
+    else if (r.kind === 'short' && !explicit) this.partial = { row, tokens: [...r.tokens], line };
+    else if (r.kind === 'short') this.unresolved.push({ row, reason: 'short', tokens: r.tokens, line });
     else this.unresolved.push({ row, reason: 'over', tokens: r.tokens, line });
   }
 

@@ -90,13 +90,36 @@ export function lineFromText(no: number, raw: string): SourceLine {
   return { no, cells, explicit, text: line.replace(/\t/g, ' ') };
 }
 
-/** Text lines, without page numbers ("-3-", "第 3 页"). */
+/** A table's separator row in Markdown or a text transcript (|---|:--:|): layout, not data. */
+const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Text lines, without page numbers ("-3-", "第 3 页") and table separator rows. */
 export function linesFromText(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const raw = text.replace(/^\ufeff/, '').split('\n');
   raw.forEach((line, i) => {
-    if (!isPageNumber(line)) out.push(lineFromText(i + 1, line));
+    if (!isPageNumber(line) && !MD_SEPARATOR.test(line)) out.push(lineFromText(i + 1, line));
   });
+  return out;
+}
+
+/**
+ * Markdown: pipe tables as "|" lines without their separator rows; heading marks (#), emphasis (** __) and quote
+ * marks (>) dropped so that section titles read as printed.
+ */
+export function linesFromMarkdown(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  text
+    .replace(/^\ufeff/, '')
+    .split('\n')
+    .forEach((raw, i) => {
+      if (MD_SEPARATOR.test(raw) || isPageNumber(raw)) return;
+      const line = raw
+        .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?)/, '')
+        .replace(/\*\*|__/g, '')
+        .replace(/\\\|/g, '／');
+      out.push(lineFromText(i + 1, line));
+    });
   return out;
 }
 
