@@ -11,7 +11,7 @@ import { readT2 } from './read-t2';
 import { readT3 } from './read-t3';
 import { readT4 } from './read-t4';
 import { SECTION_TITLES, findSections, findTitle, narrativeOf, type ImportedNarrative } from './sections';
-import { linesFromMarkdown, linesFromText, type SourceLine } from './source-lines';
+import { linesFromMarkdown, linesFromText, withGluedDigits, type SourceLine } from './source-lines';
 
 export type FormatVersion = '2021' | '2019' | 'unknown';
 /** How the report was published: text (pasted, or pdftotext), Markdown, an HTML page, a Word document, a PDF. */
@@ -82,8 +82,9 @@ export function importLines(lines: readonly SourceLine[], kind: SourceKind): Imp
       });
     return lines.slice(s.start, s.end);
   };
-  const t2Lines = slice('t2');
-  const t3Lines = slice('t3');
+  const glued = (l: SourceLine[] | null) => l?.map(withGluedDigits) ?? null;
+  const t2Lines = glued(slice('t2'));
+  const t3Lines = glued(slice('t3'));
   const t4Lines = slice('t4');
   const t2 = t2Lines ? readT2(t2Lines, sink) : null;
   const t3 = t3Lines ? readT3(t3Lines, sink) : null;

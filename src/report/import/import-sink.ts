@@ -62,3 +62,29 @@ export class ImportSink {
 export function tokensText(tokens: readonly CellToken[]): string {
   return tokens.map(tokenText).join(' ');
 }
+
+/** What to say about digits run together in a row: split by the only reading, or left empty with the readings. */
+export function runNote(
+  sink: ImportSink,
+  where: { table: TableId; row: string; cells: readonly string[]; line: number },
+  run:
+    { digits: string; readings: number; candidates: readonly (readonly number[])[] } | { digits: string; split: true },
+): void {
+  const rowWords = `${TABLE_NAMES[where.table]}「${where.row}」行`;
+  if ('split' in run) {
+    sink.note(
+      'digitsSplit',
+      `${rowWords}：数字连在一起（${run.digits}），只有一种拆法满足该行的合计关系，已按该拆法导入`,
+      where,
+    );
+    return;
+  }
+  const shown = run.candidates.map((c) => c.join('/')).join('、');
+  sink.note(
+    'digitsAmbiguous',
+    run.readings === 0
+      ? `${rowWords}：数字连在一起（${run.digits}），没有一种拆法满足该行的合计关系，该行留空`
+      : `${rowWords}：数字连在一起（${run.digits}），可拆为 ${shown}${run.readings > run.candidates.length ? ` 等 ${run.readings} 种` : ''}，无法确定，该行留空，请对照原文填写`,
+    where,
+  );
+}

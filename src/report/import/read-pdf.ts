@@ -54,8 +54,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   const pdfjs = await loadPdfjs();
   const started = Date.now();
   const task = pdfjs.getDocument({
-    // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
-    data: bytes.slice(),
+    // pdfjs takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: a plain copy.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

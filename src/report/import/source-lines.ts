@@ -11,6 +11,8 @@ export type CellToken =
       readonly raw: string;
       /** How the printed text differs from a plain number, if it does. */
       readonly note?: 'fullWidth' | 'withUnit' | 'separators';
+      /** Digits run together with a label (行政规范性文件693665): possibly several cells' numbers. */
+      readonly run?: true;
     }
   | { readonly kind: 'slash'; readonly raw: string }
   | { readonly kind: 'blank' };
@@ -121,6 +123,24 @@ export function linesFromMarkdown(text: string): SourceLine[] {
       out.push(lineFromText(i + 1, line));
     });
   return out;
+}
+
+/** A label with digits glued to it by a crawler or a copy: 行政规范性文件693665, 1.属于国家秘密2002. */
+const GLUED = /^(.*[\u4e00-\u9fff）)])(\d{2,24})$/;
+/** Words that a number legitimately follows inside a label or a sentence. */
+const NOT_GLUED = /[第年月日号〔]$/;
+
+/**
+ * The line with a label's glued digits split off as one number token marked `run`: the table readers decide,
+ * from the row's identities, whether and how the run splits into cells.
+ */
+export function withGluedDigits(line: SourceLine): SourceLine {
+  const last = line.cells[line.cells.length - 1];
+  if (last?.kind !== 'text' || last.text.length > 80) return line;
+  const m = GLUED.exec(last.text);
+  if (!m || NOT_GLUED.test(m[1])) return line;
+  const run: CellToken = { kind: 'number', value: Number(m[2]), raw: m[2], run: true };
+  return { ...line, cells: [...line.cells.slice(0, -1), { kind: 'text', text: m[1] }, run] };
 }
 
 /** The line's text cells, in order. */
