@@ -3,6 +3,7 @@
 import { benchCore } from './core';
 import { benchExcel } from './excel';
 import { benchAudit } from './audit';
+import { benchImport } from './import';
 import { benchWeb } from './web';
 import { benchWps } from './wps';
 
@@ -12,6 +13,7 @@ const BENCHES: Bench[] = [
   ['报告核心与命令行 (report core, CLI)', () => benchCore()],
   ['Excel 加载项 (Excel add-in)', () => benchExcel()],
   ['批量检查 (audit)', () => benchAudit()],
+  ['导入已发布的年报 (importer: reports/s per kind, ms/KB)', () => benchImport()],
   ['网页版 (in-browser sheet)', () => benchWeb()],
   ['WPS 加载项 (WPS add-in)', () => benchWps()],
 ];

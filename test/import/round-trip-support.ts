@@ -26,7 +26,7 @@ export function pdfsOf(docxs: readonly Uint8Array[]): Uint8Array[] {
       writeFileSync(f, d);
       return f;
     });
-    for (let i = 0; i < files.length; i += 50) convertWithLibreOffice(files.slice(i, i + 50), 'pdf', dir);
+    for (let i = 0; i < files.length; i += 10) convertWithLibreOffice(files.slice(i, i + 10), 'pdf', dir);
     return files.map((f) => new Uint8Array(readFileSync(f.replace(/\.docx$/, '.pdf'))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
