@@ -15,7 +15,7 @@ import {
 import { importDocument, type SourceKind } from '../../../src/report/import';
 import { FIXTURES_DIR } from '../../support/fixtures-dir';
 import { EXPECTED } from '../expected-samples';
-import { renderHtml } from '../html-page';
+import { renderHtml, t2ValuesOf } from '../html-page';
 import { layoutExpected } from '../layout-expected';
 import { expectedValues, readSample } from '../sample-support';
 import { documentsOf } from '../round-trip-support';
@@ -55,14 +55,7 @@ export function valuesOf(expected: ReadonlyMap<string, number | string>): CellCo
 /** A sample as Markdown pipe tables, the way transcripts print them. */
 function markdownOf(e: (typeof EXPECTED)[number]): string {
   const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
-  const t2: Record<string, number[]> = {
-    rule: e.t2.rule,
-    norm: e.t2.norm,
-    license: [e.t2.license],
-    penalty: [e.t2.penalty],
-    coercion: [e.t2.coercion],
-    fee: [e.t2.fee],
-  };
+  const t2 = t2ValuesOf(e);
   return [
     `# ${e.agency}${e.year}年政府信息公开工作年度报告`,
     '',
