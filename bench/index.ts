@@ -4,6 +4,7 @@ import { benchCore } from './core';
 import { benchExcel } from './excel';
 import { benchAudit } from './audit';
 import { benchRollup } from './rollup';
+import { benchImport } from './import';
 import { benchWeb } from './web';
 import { benchWps } from './wps';
 import { benchReadXlsx } from './read-xlsx';
@@ -15,6 +16,7 @@ const BENCHES: Bench[] = [
   ['Excel 加载项 (Excel add-in)', () => benchExcel()],
   ['批量检查 (audit)', () => benchAudit()],
   ['汇总 (rollup of 500 children)', () => benchRollup()],
+  ['导入已发布的年报 (importer: reports/s per kind, ms/KB)', () => benchImport()],
   ['网页版 (in-browser sheet)', () => benchWeb()],
   ['WPS 加载项 (WPS add-in)', () => benchWps()],
   ['读取工作簿 (reading .xlsx)', () => benchReadXlsx()],

@@ -113,9 +113,9 @@ export const STRINGS = {
     reading: '正在读取…',
     choose: '选择文件…',
     fileLabel: '选择年报文件',
-    textTypes: '支持 .txt、.html、.htm 文件（网页另存的文件，或 PDF 转出的文本）。',
+    textTypes: '支持 .txt、.md、.html、.htm、.docx、.pdf 文件（网页另存的文件、Word 或 PDF 原件、转出的文本）。',
     empty: '请先粘贴年报全文，或选择一个文件。',
-    badType: (name: string) => `不支持文件「${name}」：请选择 .txt、.html 或 .htm 文件。`,
+    badType: (name: string) => `不支持文件「${name}」：请选择 .txt、.md、.html、.htm、.docx 或 .pdf 文件。`,
     tooLarge: (name: string, size: string, limit: string) =>
       `文件「${name}」过大（${size} MB），上限为 ${limit} MB；年报全文通常小于 1 MB。`,
     emptyFile: (name: string) => `文件「${name}」是空的（0 字节）。`,
@@ -187,7 +187,7 @@ export const STRINGS = {
     hint: '导入上年的年报（已发布的文本、网页，或上年的年报助手工作簿 .xlsx），保存在本工作簿的隐藏工作表「上年数据」中，用于核对「上年结转」和「现行有效件数」。',
     fileTypes: '支持 .txt、.html、.htm 和上年的 .xlsx 工作簿。',
     fileLabel: '选择上年的年报文件',
-    badType: (name: string) => `不支持文件「${name}」：请选择 .txt、.html、.htm 或 .xlsx 文件。`,
+    badType: (name: string) => `不支持文件「${name}」：请选择 .txt、.md、.html、.htm、.docx、.pdf 或 .xlsx 文件。`,
     notWorkbook: (name: string) => `文件「${name}」不是 .xlsx 工作簿：请选择上年用年报助手填写的 .xlsx 工作簿。`,
     oleWorkbook: (name: string) =>
       `文件「${name}」是旧版 .xls 文件或设置了打开密码的工作簿：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后再选择。`,

@@ -38,7 +38,7 @@ beforeAll(async () => {
     '=HYPERLINK("x")办公室2021年',
   );
   writeFileSync(join(dir, 'injected.txt'), injected);
-  writeFileSync(join(dir, 'notes.md'), '# not a report');
+  writeFileSync(join(dir, 'notes.rtf'), '{\\rtf1 not a report}');
   mkdirSync(join(dir, 'hostile'));
   hostile = writeHostileFiles(join(dir, 'hostile'));
 }, 240_000);
@@ -53,7 +53,7 @@ describe('nianbao audit', () => {
     const text = c.text();
     const rows = text.split('\n').filter((l) => /^[✓✗] /.test(l));
     expect(rows).toHaveLength(EXPECTED.length + 3 + Object.keys(hostile).length);
-    expect(text).not.toContain('notes.md');
+    expect(text).not.toContain('notes.rtf');
     const rowOf = (name: string) => rows.find((r) => r.includes(name))!;
     expect(rowOf('bomb.xlsx')).toMatch(/无法读取：文件疑似“压缩炸弹”/);
     expect(rowOf('million.xlsx')).toMatch(/无法读取：工作表单元格过多/);

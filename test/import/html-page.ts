@@ -21,8 +21,9 @@ import type { ExpectedSample } from './expected-samples';
 const td = (text: string | number, attrs = '') =>
   `<td${attrs}><p style="text-align:center"><span>${text}</span></p></td>`;
 
-export function renderHtml(e: ExpectedSample, options: { hostile?: boolean } = {}): string {
-  const t2Values: Record<string, number[]> = {
+/** A sample's 表二 figures by row id, in column order. */
+export function t2ValuesOf(e: ExpectedSample): Record<string, number[]> {
+  return {
     rule: e.t2.rule,
     norm: e.t2.norm,
     license: [e.t2.license],
@@ -30,6 +31,10 @@ export function renderHtml(e: ExpectedSample, options: { hostile?: boolean } = {
     coercion: [e.t2.coercion],
     fee: [e.t2.fee],
   };
+}
+
+export function renderHtml(e: ExpectedSample, options: { hostile?: boolean } = {}): string {
+  const t2Values = t2ValuesOf(e);
   const t2 = T2_BLOCKS.map((b) => {
     const span = b.columns.length === 1 ? ' colspan="3"' : '';
     return [

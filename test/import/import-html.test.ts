@@ -45,15 +45,39 @@ describe('a hostile page', () => {
 });
 
 describe('linesFromHtml', () => {
-  it('expands colspan and rowspan into empty cells, so columns keep their places', () => {
-    const lines = linesFromHtml(
-      '<table><tr><td rowspan="2">A</td><td colspan="2">B</td></tr><tr><td>1</td><td>2</td></tr></table>',
+  const cellsOf = (html: string) =>
+    linesFromHtml(html).map((l) =>
+      l.cells.map((c) => (c.kind === 'text' ? c.text : c.kind === 'number' ? c.value : '_')),
     );
+
+  it('rebuilds the grid from colspan and rowspan: a row lists the cells that start in it, in grid order', () => {
     expect(
-      lines.map((l) => l.cells.map((c) => (c.kind === 'text' ? c.text : c.kind === 'number' ? c.value : '_'))),
+      cellsOf('<table><tr><td rowspan="2">A</td><td colspan="2">B</td></tr><tr><td>1</td><td>2</td></tr></table>'),
     ).toEqual([
-      ['A', 'B', '_'],
-      ['_', 1, 2],
+      ['A', 'B'],
+      [1, 2],
+    ]);
+    // A rowspan in the middle column: the next row's cells go around it.
+    expect(
+      cellsOf(
+        '<table><tr><td>x</td><td rowspan="3">M</td><td>y</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr><tr><td>5</td><td>6</td><td>7</td></tr></table>',
+      ),
+    ).toEqual([
+      ['x', 'M', 'y'],
+      [1, 2],
+      [3, 4],
+      [5, 6, 7],
+    ]);
+  });
+
+  it('keeps an explicit empty cell as a blank; implied end tags close cells and rows as a browser does', () => {
+    expect(cellsOf('<table><tr><td>规章<td>1<td><td>3<tr><th>2</table>')).toEqual([['规章', 1, '_', 3], [2]]);
+  });
+
+  it('reads entities and drops raw-text elements by the tokenizer, not by patterns', () => {
+    expect(cellsOf('<p>a&amp;b&nbsp;c&#x4e00;</p><script>document.write("<table><tr><td>9")</script><p>d')).toEqual([
+      ['a&b c一'],
+      ['d'],
     ]);
   });
 

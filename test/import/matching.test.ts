@@ -41,11 +41,11 @@ describe('bestMatch', () => {
 });
 
 describe('placeTokens', () => {
-  it('places a full row in order and reads "/" and explicit blanks as 0', () => {
+  it('places a full row in order, reads "/" as 0 and leaves an explicit blank empty (a blank is not a 0)', () => {
     const r = placeTokens(3, n(1, '/', ''), true);
     expect(r).toMatchObject({
       kind: 'placed',
-      cells: [{ value: 1 }, { value: 0, from: 'slash' }, { value: 0, from: 'blank' }],
+      cells: [{ value: 1 }, { value: 0, from: 'slash' }, { value: null, from: 'blank' }],
     });
   });
 

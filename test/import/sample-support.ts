@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_CELLS, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, input, type CellContent } from '../../src/report';
+import { FIXTURES_DIR } from '../support/fixtures-dir';
 import type { ExpectedSample } from './expected-samples';
 
-export const SAMPLES_DIR = join(__dirname, '..', 'fixtures', 'samples');
+export const SAMPLES_DIR = join(FIXTURES_DIR, 'samples');
 export const readSample = (file: string) => readFileSync(join(SAMPLES_DIR, file), 'utf8');
 
 /** The expected value of every input cell, by defined name. */

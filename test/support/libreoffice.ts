@@ -13,13 +13,22 @@ export function requireSoffice(): string {
   return SOFFICE;
 }
 
-export function convertWithLibreOffice(file: string, to: string, outDir: string): void {
+/** Converts one file, or several with one LibreOffice start. */
+export function convertWithLibreOffice(file: string | readonly string[], to: string, outDir: string): void {
   const soffice = requireSoffice();
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        ...(typeof file === 'string' ? [file] : file),
+      ],
       { stdio: 'pipe', timeout: 120_000 },
     );
   } finally {

@@ -156,7 +156,9 @@ describe('ImportController', () => {
     });
 
     it.each([
-      ['年报.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), '不支持文件「年报.docx」'],
+      ['年报.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), '不支持文件「年报.doc」'],
+      ['年报.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), '不是有效的 Word 文档'],
+      ['年报.pdf', new TextEncoder().encode('%PDF-1.4 broken'), '不是有效的 PDF 文件'],
       ['年报.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), '是一个压缩包'],
       ['年报.html', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), '是一个 PDF 文件'],
       ['年报.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 32), '二进制数据'],

@@ -130,7 +130,7 @@ describe('PreviousController', () => {
       await controller.previous.readFile(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])], 'a.xlsx')),
     ).toBeNull();
     expect(controller.previous.getState().message?.text).toContain('旧版 .xls');
-    expect(await controller.previous.readFile(new File(['x'], 'a.pdf'))).toBeNull();
+    expect(await controller.previous.readFile(new File(['x'], 'a.doc'))).toBeNull();
     expect(controller.previous.getState().message?.text).toContain('.xlsx 文件');
   });
 

@@ -24,7 +24,14 @@ export const AUDIT_CSV_COLUMNS = [
   '修改时间',
 ] as const;
 
-const KIND_WORDS: Readonly<Record<AuditRow['kind'], string>> = { xlsx: '工作簿', text: '文本', html: '网页' };
+const KIND_WORDS: Readonly<Record<AuditRow['kind'], string>> = {
+  xlsx: '工作簿',
+  text: '文本',
+  markdown: 'Markdown',
+  html: '网页',
+  docx: 'Word',
+  pdf: 'PDF',
+};
 export const FORMAT_WORDS: Readonly<Record<NonNullable<AuditRow['format']>, string>> = {
   template: '年报助手模板',
   '2021': '2021 年版',

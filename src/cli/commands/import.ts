@@ -25,6 +25,7 @@ import { readReportSource } from '../read-report-source';
 const GAP = '\u3000';
 const FORMAT_WORDS = { '2021': '2021 年版', '2019': '含 2019 年版格式的表格', unknown: '未识别' } as const;
 const LEVEL_WORDS = { info: '说明', warning: '注意' } as const;
+const SOURCE_WORDS = { text: '文本', markdown: 'Markdown', html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
 
 /** The narrative parts the 补充信息 sheet has a text cell for. */
 function narrativeCells(r: ImportResult): Map<string, string> {
@@ -62,7 +63,7 @@ function printSummary(path: string, r: ImportResult, io: CliIO): void {
   const cell = (rowId: 'agency' | 'year') => r.values[input('META', rowId).index];
   const filled = INPUT_CELLS.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
   const total = INPUT_CELLS.filter((c) => c.table !== 'META').length;
-  io.out(line`文件：${path}（${r.source === 'html' ? '网页' : '文本'}）\n`);
+  io.out(line`文件：${path}（${SOURCE_WORDS[r.source]}）\n`);
   io.out(
     line`机关名称：${displayContent(cell('agency'))}${GAP}年度：${displayContent(cell('year'))}${GAP}格式：${FORMAT_WORDS[r.formatVersion]}\n`,
   );
@@ -84,8 +85,8 @@ function findingsOf(values: readonly CellContent[]) {
 }
 
 export const importCommand: CliCommand = {
-  summary: '导入已发布的年报（网页复制的文本、PDF 转出的文本或网页 .html），生成填好的模板',
-  usage: 'nianbao import report.txt|report.html [-o report.xlsx] [--force] [--json]',
+  summary: '导入已发布的年报（网页 .html、Word .docx、PDF、Markdown，或复制/转出的文本），生成填好的模板',
+  usage: 'nianbao import report.txt|.md|.html|.docx|.pdf [-o report.xlsx] [--force] [--json]',
   async run(args, io) {
     const p = parse(args, {
       output: { type: 'string', short: 'o' },
@@ -94,7 +95,8 @@ export const importCommand: CliCommand = {
     });
     if ('error' in p) return usageError(io, p.error, this.usage);
     const [path, ...extra] = p.positionals;
-    if (!path || extra.length) return usageError(io, '请指定一个要导入的年报文件（.txt 或 .html）。', this.usage);
+    if (!path || extra.length)
+      return usageError(io, '请指定一个要导入的年报文件（.txt、.md、.html、.docx 或 .pdf）。', this.usage);
     const out = p.values.output as string | undefined;
     if (!(await outputsAllowed(io, [out], [path], p.values.force))) return EXIT.unreadable;
     const source = await readReportSource(path);
@@ -120,6 +122,12 @@ export const importCommand: CliCommand = {
             narrative: r.narrative,
             diagnostics: r.diagnostics,
             findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells })),
+            narrativeFindings: r.narrativeFindings.map((f) => ({
+              rule: f.rule,
+              severity: f.severity,
+              message: f.message,
+              quote: f.quote,
+            })),
           },
           null,
           2,
@@ -133,6 +141,10 @@ export const importCommand: CliCommand = {
           : `校验：${counts.error} 个错误，${counts.warning} 个提示\n`,
       );
       for (const f of findings) io.out(line`  ${SEVERITY_LABEL[f.severity]}  ${f.message}\n`);
+      if (r.narrativeFindings.length) {
+        io.out(`文字与表格：${r.narrativeFindings.length} 处文字中的数字与表格不一致\n`);
+        for (const f of r.narrativeFindings) io.out(line`  ${SEVERITY_LABEL[f.severity]}  ${f.message}\n`);
+      }
     }
     if (out) {
       const written = await writeImportedWorkbook(r, out);
@@ -141,6 +153,6 @@ export const importCommand: CliCommand = {
       if (p.values.json) io.err(note);
       else io.out(note);
     }
-    return counts.error > 0 ? EXIT.findings : EXIT.ok;
+    return counts.error > 0 || r.narrativeFindings.length > 0 ? EXIT.findings : EXIT.ok;
   },
 };

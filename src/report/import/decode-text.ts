@@ -15,13 +15,16 @@ export type TextProblem = 'empty' | 'tooLarge' | 'pdf' | 'zip' | 'ole' | 'binary
 export type DecodedText =
   { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: TextProblem };
 
-export type FileKind = 'text' | 'html' | 'xlsx';
+export type FileKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'xlsx';
 
-/** What a file is by its name: .txt, .html/.htm, .xlsx; null for anything else. */
+/** What a file is by its name: .txt, .md, .html/.htm, .docx, .pdf, .xlsx; null for anything else. */
 export function fileKindOfName(name: string): FileKind | null {
   const ext = /\.([^./\\]+)$/.exec(name.toLowerCase())?.[1] ?? '';
   if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'pdf') return 'pdf';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
   return null;
 }

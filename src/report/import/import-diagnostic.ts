@@ -3,8 +3,18 @@
 import type { TableId } from '../layout/format-2021';
 
 export type DiagnosticCode =
-  /** A blank cell where a number belongs, read as 0. */
+  /** A blank cell where a number belongs, read as 0 (no longer produced: see blankCell). */
   | 'blankAsZero'
+  /** A printed blank cell where a number belongs: left empty, the row's other cells read. */
+  | 'blankCell'
+  /** Digits run together (行政规范性文件693665) that only one reading of the table's identities splits. */
+  | 'digitsSplit'
+  /** Digits run together that could be split in several ways: left empty, the candidates listed. */
+  | 'digitsAmbiguous'
+  /** A row without a readable label, placed by its position between two recognised rows. */
+  | 'placedByPosition'
+  /** A document that could not be read fully (stopped at a limit). */
+  | 'truncated'
   /** "/", "-", "—" where a number belongs, read as 0. */
   | 'slashAsZero'
   /** Full-width digits, a unit ("2件") or thousands separators, read as the number. */
@@ -51,6 +61,11 @@ export interface ImportDiagnostic {
 
 export const DIAGNOSTIC_LEVEL: Readonly<Record<DiagnosticCode, DiagnosticLevel>> = {
   blankAsZero: 'info',
+  blankCell: 'warning',
+  digitsSplit: 'info',
+  digitsAmbiguous: 'warning',
+  placedByPosition: 'info',
+  truncated: 'warning',
   slashAsZero: 'info',
   numberText: 'info',
   labelVariant: 'info',

@@ -114,8 +114,9 @@ export const MATCH_THRESHOLD = 0.6;
 
 export function scoreTarget<T>(piece: LabelParts, target: LabelTarget<T>): LabelMatch<T> | null {
   let bonus = 0;
-  if (piece.ordinal && target.ordinal && piece.ordinal.kind === target.ordinal.kind) {
-    if (piece.ordinal.n !== target.ordinal.n) return null;
+  if (piece.ordinal && target.ordinal) {
+    // A group heading "（六）其他" is not the row "3.其他": an ordinal of another kind names another level.
+    if (piece.ordinal.kind !== target.ordinal.kind || piece.ordinal.n !== target.ordinal.n) return null;
     bonus = 0.1;
   }
   if (piece.core.length === 0) return bonus > 0 ? { target, score: MATCH_THRESHOLD, keyIndex: 0, how: 'start' } : null;

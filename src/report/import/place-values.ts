@@ -4,7 +4,8 @@
 import type { CellToken } from './source-lines';
 
 export interface PlacedCell {
-  readonly value: number;
+  /** null: a printed blank cell, left empty (a blank is not a 0). */
+  readonly value: number | null;
   readonly from: 'number' | 'slash' | 'blank';
   readonly raw: string;
   readonly note?: 'fullWidth' | 'withUnit' | 'separators';
@@ -25,7 +26,7 @@ function cellOf(t: CellToken): PlacedCell {
     case 'slash':
       return { value: 0, from: 'slash', raw: t.raw };
     default:
-      return { value: 0, from: 'blank', raw: '' };
+      return { value: null, from: 'blank', raw: '' };
   }
 }
 
@@ -65,7 +66,7 @@ export function placeTokens(
   if (printed.length === n) return { kind: 'placed', cells: printed.map(cellOf), dropped: [] };
   if (printed.length < n) return { kind: 'short', tokens: printed };
   if (!identity || printed.length - n > MAX_EXTRA) return { kind: 'over', tokens: printed, readings: 0 };
-  const values = printed.map((t) => cellOf(t).value);
+  const values = printed.map((t) => cellOf(t).value ?? 0);
   const readings = new Map<string, number[]>();
   for (const idx of combinations(values.length, n)) {
     const v = idx.map((i) => values[i]);

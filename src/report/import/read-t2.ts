@@ -5,7 +5,7 @@ import { T2_BLOCKS, T2_CONTENT_HEADER, type T2Block } from '../layout/format-202
 import { input } from '../layout/input-cells';
 import { formatNumber } from '../model/cell-content';
 import { T2_2019_BLOCKS, type Block2019 } from './format-2019';
-import { ImportSink } from './import-sink';
+import { ImportSink, runNote } from './import-sink';
 import {
   bestMatch,
   chineseNumber,
@@ -141,13 +141,14 @@ export function readT2(lines: readonly SourceLine[], sink: ImportSink): T2Read {
     const version = versions.get(ref.block) ?? '2021';
     if (version === '2021' && ref.rowId) {
       const b = BLOCK_2021.get(ref.block)!;
-      sink.putRow(
-        'T2',
-        ref.label,
-        b.columns.map((c) => input('T2', ref.rowId!, c.id).name),
-        placed.cells,
-        placed.line,
-      );
+      const names = b.columns.map((c) => input('T2', ref.rowId!, c.id).name);
+      sink.putRow('T2', ref.label, names, placed.cells, placed.line);
+      if (placed.split)
+        runNote(
+          sink,
+          { table: 'T2', row: ref.label, cells: names, line: placed.line },
+          { digits: placed.split, split: true },
+        );
       covered.add(ref.rowId);
       continue;
     }
@@ -158,7 +159,16 @@ export function readT2(lines: readonly SourceLine[], sink: ImportSink): T2Read {
     const ref = refs.get(u.row.id)!;
     if (ref.rowId) covered.add(ref.rowId);
     const where = { table: 'T2' as const, row: ref.label, line: u.line };
-    if (u.reason === 'none') sink.note('noValues', `表二「${ref.label}」行没有找到数字，该行留空`, where);
+    if (u.reason === 'run' && u.tokens[0]?.kind === 'number')
+      runNote(
+        sink,
+        {
+          ...where,
+          cells: BLOCK_2021.get(ref.block)?.columns.map((c) => input('T2', ref.rowId ?? '', c.id).name) ?? [],
+        },
+        { digits: u.tokens[0].raw, readings: u.readings ?? 0, candidates: u.candidates ?? [] },
+      );
+    else if (u.reason === 'none') sink.note('noValues', `表二「${ref.label}」行没有找到数字，该行留空`, where);
     else
       sink.note(
         'notPlaced',
@@ -196,16 +206,17 @@ export function readT2(lines: readonly SourceLine[], sink: ImportSink): T2Read {
 
 function read2019Row(ref: T2RowRef, block: Block2019, cells: readonly PlacedCell[], line: number, sink: ImportSink) {
   const values = cells.map((c) => c.value);
+  const shown = (v: number | null) => (v === null ? '（空白）' : formatNumber(v));
   const mapped: string[] = [];
   const dropped: string[] = [];
   const names: (string | null)[] = block.columns.map((c, i) => {
     if (ref.rowId && c.maps) {
       mapped.push(
-        `「${c.label}」${formatNumber(values[i])} 读作「${BLOCK_2021.get(ref.block)!.columns.find((x) => x.id === c.maps)!.label}」`,
+        `「${c.label}」${shown(values[i])} 读作「${BLOCK_2021.get(ref.block)!.columns.find((x) => x.id === c.maps)!.label}」`,
       );
       return input('T2', ref.rowId, c.maps).name;
     }
-    dropped.push(`「${c.label}」${formatNumber(values[i])}`);
+    dropped.push(`「${c.label}」${shown(values[i])}`);
     return null;
   });
   sink.putRow('T2', ref.label, names, cells, line);

@@ -12,7 +12,7 @@ import {
 import { input } from '../layout/input-cells';
 import { formatNumber } from '../model/cell-content';
 import { T3_OTHER_2019 } from './format-2019';
-import { ImportSink, tokensText } from './import-sink';
+import { ImportSink, runNote, tokensText } from './import-sink';
 import {
   MATCH_THRESHOLD,
   bestMatch,
@@ -25,7 +25,7 @@ import {
   type LabelParts,
   type LabelTarget,
 } from './label-text';
-import type { Identity } from './place-values';
+import { placeTokens, type Identity, type PlacedCell } from './place-values';
 import { RowAssembler, type ReaderRow } from './row-assembler';
 import { hasValues, textCells, valueCells, type SourceLine } from './source-lines';
 
@@ -63,6 +63,9 @@ const HEADER_TARGETS: readonly LabelTarget<Structural>[] = [
 ];
 
 const N = T3_COLUMNS.length;
+const HEADER_WORDS = new Set(
+  [...T3_COLUMNS.map((c) => c.label), T3_APPLICANT_HEADER, T3_ORG_HEADER].map((l) => labelParts(l).core),
+);
 const rowIdentity: Identity = (v) => v[N - 1] === v.slice(0, N - 1).reduce((a, b) => a + b, 0);
 const readerRows = new Map<string, ReaderRow>(T3_ROWS.map((r) => [r.id, { id: r.id, n: N, identity: rowIdentity }]));
 const rowIndex = new Map(T3_ROWS.map((r, i) => [r.id, i]));
@@ -106,8 +109,12 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
       .filter((p) => p.core.length <= MAX_LABEL);
     let hit: LabelMatch<T3Row> | null = null;
     let otherGroup = false;
+    const tokensHere = valueCells(line);
+    const lineHasValues = hasValues(tokensHere);
     for (const piece of pieces) {
-      const row = bestRow(piece);
+      // A column header repeated over a piece of the table (总计, 其他) names no row: only a label with an ordinal
+      // or with numbers beside it does.
+      const row = !lineHasValues && !piece.ordinal && HEADER_WORDS.has(piece.core) ? null : bestRow(piece);
       const st = bestMatch(piece, started ? BODY_TARGETS : HEADER_TARGETS);
       if (row && (!st || row.score > st.score || (row.score === st.score && started))) hit = row;
       else if (st) {
@@ -153,7 +160,20 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
 
   for (const [id, placed] of asm.placed) {
     const r = T3_ROWS[rowIndex.get(id)!];
-    sink.putRow('T3', t3RowLabel(r), namesOf(id), placed.cells, placed.line);
+    const zeroed = zeroBlanks(placed.cells);
+    sink.putRow('T3', t3RowLabel(r), namesOf(id), zeroed ?? placed.cells, placed.line);
+    if (placed.split)
+      runNote(
+        sink,
+        { table: 'T3', row: t3RowLabel(r), cells: namesOf(id), line: placed.line },
+        { digits: placed.split, split: true },
+      );
+    if (zeroed)
+      sink.note(
+        'inferredZero',
+        `表三「${t3RowLabel(r)}」行：空白的列按 0 填入（总计等于已印出各列之和，各列均不小于 0）`,
+        { table: 'T3', row: t3RowLabel(r), cells: namesOf(id), line: placed.line },
+      );
     if (placed.dropped.length)
       sink.note(
         'extraValues',
@@ -165,6 +185,10 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
     const r = T3_ROWS[rowIndex.get(u.row.id)!];
     const label = t3RowLabel(r);
     const where = { table: 'T3' as const, row: label, cells: namesOf(r.id), line: u.line };
+    if (u.reason === 'run' && u.tokens[0]?.kind === 'number') {
+      runNote(sink, where, { digits: u.tokens[0].raw, readings: u.readings ?? 0, candidates: u.candidates ?? [] });
+      continue;
+    }
     if (u.reason === 'short' && u.tokens.length === 1 && u.tokens[0].kind !== 'blank') {
       // "Only the 总计 column filled": the lone number is the total; the parts are known only when it is 0.
       const total = u.tokens[0].kind === 'number' ? u.tokens[0].value : 0;
@@ -209,16 +233,27 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
         line: d.line,
       },
     );
+  const byPosition = placeByPosition(asm);
+  for (const [id, placed] of byPosition) {
+    const label = t3RowLabel(T3_ROWS[rowIndex.get(id)!]);
+    sink.putRow('T3', label, namesOf(id), placed.cells, placed.line);
+    sink.note(
+      'placedByPosition',
+      `表三第 ${placed.line} 行的数字没有可识别的行名，位于「${label}」的上下两行之间，按位置读作「${label}」行`,
+      { table: 'T3', row: label, cells: namesOf(id), line: placed.line },
+    );
+  }
   for (const s of asm.stray)
-    sink.note('strayValues', `表三第 ${s.line} 行的数字（${tokensText(s.tokens)}）找不到所属的行，未导入`, {
-      table: 'T3',
-      line: s.line,
-    });
+    if (![...byPosition.values()].some((p) => p.line === s.line))
+      sink.note('strayValues', `表三第 ${s.line} 行的数字（${tokensText(s.tokens)}）找不到所属的行，未导入`, {
+        table: 'T3',
+        line: s.line,
+      });
 
   const otherNames = OTHER_ROWS.flatMap((r) => namesOf(r.id));
   const otherFound = OTHER_ROWS.some((r) => asm.seen(r.id));
   if (legacy && !otherFound) {
-    const values = legacy.cells.map((c) => c.value);
+    const values = legacy.cells.map((c) => c.value ?? 0);
     const where = { table: 'T3' as const, row: T3_OTHER_2019, cells: otherNames, line: legacy.line };
     if (values.every((v) => v === 0)) {
       for (const n of otherNames) sink.values.set(n, { kind: 'number', value: 0 });
@@ -246,7 +281,7 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
 
   let found = 0;
   for (const r of T3_ROWS) {
-    if (asm.seen(r.id)) {
+    if (asm.seen(r.id) || byPosition.has(r.id)) {
       found++;
       continue;
     }
@@ -258,6 +293,45 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
     });
   }
   return { legacyOther: legacy !== null || legacyFailed !== null, rowsFound: found };
+}
+
+/**
+ * A row with blank parts whose printed total already equals the printed parts: the blanks are non-negative and
+ * add up to 0, so each is 0. Any other blank stays empty (a blank is not a 0).
+ */
+function zeroBlanks(cells: readonly PlacedCell[]): PlacedCell[] | null {
+  const total = cells[N - 1]?.value;
+  const parts = cells.slice(0, N - 1);
+  if (total === null || total === undefined || !parts.some((c) => c.value === null)) return null;
+  const known = parts.reduce((s, c) => s + (c.value ?? 0), 0);
+  if (known !== total) return null;
+  return cells.map((c) => (c.value === null ? { ...c, value: 0 } : c));
+}
+
+/**
+ * Numbers without a readable row label (a label cut off or left blank) between two recognised rows with exactly one
+ * row of the format missing between them: that row, if its numbers satisfy the row identity. Rows never reorder.
+ */
+function placeByPosition(asm: RowAssembler): Map<string, { cells: readonly PlacedCell[]; line: number }> {
+  const out = new Map<string, { cells: readonly PlacedCell[]; line: number }>();
+  const known = [
+    ...[...asm.placed.values()].map((p) => ({ id: p.row.id, line: p.line })),
+    ...asm.unresolved.map((u) => ({ id: u.row.id, line: u.line })),
+  ]
+    .filter((k) => rowIndex.has(k.id))
+    .sort((a, b) => a.line - b.line);
+  for (const s of asm.stray) {
+    const before = known.filter((k) => k.line < s.line).at(-1);
+    const after = known.find((k) => k.line > s.line);
+    const from = before ? rowIndex.get(before.id)! : -1;
+    const to = after ? rowIndex.get(after.id)! : T3_ROWS.length;
+    if (to - from !== 2) continue;
+    const id = T3_ROWS[from + 1].id;
+    if (asm.seen(id) || out.has(id)) continue;
+    const placed = placeTokens(N, s.tokens, false, rowIdentity);
+    if (placed.kind === 'placed' && placed.dropped.length === 0) out.set(id, { cells: placed.cells, line: s.line });
+  }
+  return out;
 }
 
 /** The printed words that matched, for a variant message. */

@@ -15,14 +15,22 @@ export interface PlacedRow {
   readonly cells: readonly PlacedCell[];
   readonly dropped: readonly number[];
   readonly line: number;
+  /** The digits run together that were split (the only reading the row's identity allows). */
+  readonly split?: string;
 }
 
 export interface UnresolvedRow {
   readonly row: ReaderRow;
-  /** none: a label without numbers; short: fewer numbers than columns; over: more, with no single reading. */
-  readonly reason: 'none' | 'short' | 'over';
+  /**
+   * none: a label without numbers; short: fewer numbers than columns; over: more, with no single reading;
+   * run: digits run together that split in several ways (or none).
+   */
+  readonly reason: 'none' | 'short' | 'over' | 'run';
   readonly tokens: readonly CellToken[];
   readonly line: number;
+  /** For a run: the readings found (at most a few), each as the cells' numbers. */
+  readonly candidates?: readonly (readonly number[])[];
+  readonly readings?: number;
 }
 
 export interface StrayValues {
@@ -97,6 +105,8 @@ export class RowAssembler {
       return;
     }
     this.dropOrphan();
+    // A header's column-number row (1 2 3 … k) is not a row of numbers waiting for its label.
+    if (isColumnNumbering(tokens)) return;
     this.orphan = { tokens: [...tokens], explicit: line.explicit, line: line.no };
   }
 
@@ -110,9 +120,27 @@ export class RowAssembler {
   }
 
   private take(row: ReaderRow, tokens: readonly CellToken[], explicit: boolean, line: number): void {
+    const printed = tokens.filter((t) => t.kind !== 'blank' && t.kind !== 'text');
+    const run = printed.length === 1 && printed[0].kind === 'number' && printed[0].run ? printed[0] : null;
+    if (run && row.n > 1) {
+      const s = splitRun(run.raw, row.n, row.identity);
+      if (s.readings === 1)
+        this.placed.set(row.id, {
+          row,
+          cells: s.candidates[0].map((value) => ({ value, from: 'number' as const, raw: String(value) })),
+          dropped: [],
+          line,
+          split: run.raw,
+        });
+      else this.unresolved.push({ row, reason: 'run', tokens: printed, line, ...s });
+      return;
+    }
     const r = placeTokens(row.n, tokens, explicit, row.identity);
     if (r.kind === 'placed') this.placed.set(row.id, { row, cells: r.cells, dropped: r.dropped, line });
-    else if (r.kind === 'short') this.partial = { row, tokens: [...r.tokens], line };
+    // Numbers may wrap onto the next line only in text without cell boundaries; a row of explicit cells that is
+    // short is short (a missing cell is never filled from the next row).
+    else if (r.kind === 'short' && !explicit) this.partial = { row, tokens: [...r.tokens], line };
+    else if (r.kind === 'short') this.unresolved.push({ row, reason: 'short', tokens: r.tokens, line });
     else this.unresolved.push({ row, reason: 'over', tokens: r.tokens, line });
   }
 
@@ -131,4 +159,45 @@ export class RowAssembler {
     if (this.orphan) this.stray.push({ tokens: this.orphan.tokens, line: this.orphan.line });
     this.orphan = null;
   }
+}
+
+const MAX_READINGS = 5;
+
+/**
+ * The ways a run of digits splits into n numbers (no leading zero except 0 itself) that satisfy the identity:
+ * the first few, and how many there are.
+ */
+export function splitRun(digits: string, n: number, identity?: Identity): { candidates: number[][]; readings: number } {
+  const candidates: number[][] = [];
+  let readings = 0;
+  const parts: number[] = [];
+  const walk = (at: number) => {
+    if (readings > 1000) return;
+    if (parts.length === n - 1) {
+      const rest = digits.slice(at);
+      if (rest.length === 0 || (rest.length > 1 && rest[0] === '0')) return;
+      const v = [...parts, Number(rest)];
+      if (!identity || identity(v)) {
+        readings++;
+        if (candidates.length < MAX_READINGS) candidates.push(v);
+      }
+      return;
+    }
+    for (let end = at + 1; end <= digits.length - (n - 1 - parts.length); end++) {
+      if (end - at > 1 && digits[at] === '0') break;
+      parts.push(Number(digits.slice(at, end)));
+      walk(end);
+      parts.pop();
+    }
+  };
+  if (digits.length >= n) walk(0);
+  return { candidates, readings };
+}
+
+/** 1 2 3 … k (k ≥ 3): the numbering of a table's columns under its header, not data. */
+function isColumnNumbering(tokens: readonly CellToken[]): boolean {
+  const printed = tokens.filter((t) => t.kind !== 'blank');
+  return (
+    printed.length >= 3 && printed.every((t, i) => t.kind === 'number' && t.value === i + 1 && t.raw === String(i + 1))
+  );
 }

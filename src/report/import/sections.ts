@@ -89,8 +89,13 @@ const TITLE_RE = /^(.*?)(\d{4})年度?(.*?)政府信息公开(?:工作)?(?:年�
 export function findTitle(lines: readonly SourceLine[], before: number): ReportTitle {
   const limit = Math.min(before, 80, lines.length);
   for (let i = 0; i < limit; i++) {
-    const text = fold(lineText(lines[i]));
-    const m = TITLE_RE.exec(text);
+    let text = fold(lineText(lines[i]));
+    let m = TITLE_RE.exec(text);
+    // A title broken over two lines ("…2023年政府信息公" / "开工作年度报告"), as a PDF prints a long one.
+    if (!m && i + 1 < lines.length && /\d{4}年/.test(text) && text.length <= 60) {
+      text = text + fold(lineText(lines[i + 1]));
+      m = TITLE_RE.exec(text);
+    }
     if (!m) continue;
     const clean = (s: string) =>
       s

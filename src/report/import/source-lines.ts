@@ -11,6 +11,8 @@ export type CellToken =
       readonly raw: string;
       /** How the printed text differs from a plain number, if it does. */
       readonly note?: 'fullWidth' | 'withUnit' | 'separators';
+      /** Digits run together with a label (行政规范性文件693665): possibly several cells' numbers. */
+      readonly run?: true;
     }
   | { readonly kind: 'slash'; readonly raw: string }
   | { readonly kind: 'blank' };
@@ -90,14 +92,55 @@ export function lineFromText(no: number, raw: string): SourceLine {
   return { no, cells, explicit, text: line.replace(/\t/g, ' ') };
 }
 
-/** Text lines, without page numbers ("-3-", "第 3 页"). */
+/** A table's separator row in Markdown or a text transcript (|---|:--:|): layout, not data. */
+const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Text lines, without page numbers ("-3-", "第 3 页") and table separator rows. */
 export function linesFromText(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const raw = text.replace(/^\ufeff/, '').split('\n');
   raw.forEach((line, i) => {
-    if (!isPageNumber(line)) out.push(lineFromText(i + 1, line));
+    if (!isPageNumber(line) && !MD_SEPARATOR.test(line)) out.push(lineFromText(i + 1, line));
   });
   return out;
+}
+
+/**
+ * Markdown: pipe tables as "|" lines without their separator rows; heading marks (#), emphasis (** __) and quote
+ * marks (>) dropped so that section titles read as printed.
+ */
+export function linesFromMarkdown(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  text
+    .replace(/^\ufeff/, '')
+    .split('\n')
+    .forEach((raw, i) => {
+      if (MD_SEPARATOR.test(raw) || isPageNumber(raw)) return;
+      const line = raw
+        .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?)/, '')
+        .replace(/\*\*|__/g, '')
+        .replace(/\\\|/g, '／');
+      out.push(lineFromText(i + 1, line));
+    });
+  return out;
+}
+
+/** A label with digits glued to it by a crawler or a copy: 行政规范性文件693665, 1.属于国家秘密2002. */
+const GLUED = /^(.*[\u4e00-\u9fff）)])(\d{2,24})$/;
+/** Words that a number legitimately follows inside a label or a sentence. */
+const NOT_GLUED = /[第年月日号〔]$/;
+
+/**
+ * The line with a label's glued digits split off as one number token marked `run`: the table readers decide,
+ * from the row's identities, whether and how the run splits into cells.
+ */
+export function withGluedDigits(line: SourceLine): SourceLine {
+  const last = line.cells[line.cells.length - 1];
+  if (last?.kind !== 'text' || last.text.length > 80) return line;
+  const m = GLUED.exec(last.text);
+  if (!m || NOT_GLUED.test(m[1])) return line;
+  const run: CellToken = { kind: 'number', value: Number(m[2]), raw: m[2], run: true };
+  return { ...line, cells: [...line.cells.slice(0, -1), { kind: 'text', text: m[1] }, run] };
 }
 
 /** The line's text cells, in order. */

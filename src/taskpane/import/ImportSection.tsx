@@ -92,7 +92,7 @@ export function ImportSection() {
           busy={busy !== null}
           fileLabel={STRINGS.source.fileLabel}
           fileTypes={STRINGS.source.textTypes}
-          accept=".txt,.html,.htm,text/plain,text/html"
+          accept=".txt,.md,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         />
       </section>
       <SectionNotice message={message} />

@@ -2,13 +2,12 @@
 // values into the template only when the user clicks 填入模板. A cell that already holds something else is never
 // overwritten without the user's choice (覆盖 / 只填空白单元格 / 取消). The imported narrative is kept for 叙述.
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
-import type { ImportResult, ImportedNarrative, SourceKind } from '../../report/import';
+import type { ImportResult, ImportedNarrative, TextSourceKind } from '../../report/import';
 import { errorText, nameLabel } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 import { planFill, importedValues, sameConflicts, type FillPlan, type ImportedValue } from './fill-plan';
 import { previewOf, type ImportPreview } from './import-preview';
-import { importText } from './load-importer';
-import { readReportFile } from './read-source-file';
+import { importFile, importText } from './load-importer';
 import { SectionStore, type PaneCore, type SectionMessage } from './section-store';
 
 const S = STRINGS.import;
@@ -76,7 +75,7 @@ export class ImportController extends SectionStore<ImportState> {
   }
 
   /** Runs the importer over text and shows what it found; writes nothing. */
-  async readText(text: string, sourceName: string | null, kind?: SourceKind): Promise<ImportPreview | null> {
+  async readText(text: string, sourceName: string | null, kind?: TextSourceKind): Promise<ImportPreview | null> {
     if (text.trim() === '') {
       this.set({ message: { tone: 'warning', text: STRINGS.source.empty } });
       return null;
@@ -86,21 +85,26 @@ export class ImportController extends SectionStore<ImportState> {
       this.set({ step: { kind: 'empty' }, message: { tone: 'error', text: imported.reason } });
       return null;
     }
-    const preview = previewOf(imported.result, sourceName);
+    return this.show(imported.result, sourceName);
+  }
+
+  /** Shows what the importer found; writes nothing. */
+  private show(result: ImportResult, sourceName: string | null): ImportPreview {
+    const preview = previewOf(result, sourceName);
     this.set({ step: { kind: 'preview', preview }, message: null });
     return preview;
   }
 
-  /** Reads a chosen .txt/.html/.htm file (refusing binary, oversized or undecodable ones) and previews it. */
+  /** Reads a chosen .txt/.md/.html/.htm/.docx/.pdf file (refusing binary, oversized or broken ones) and previews it. */
   async readFile(file: File): Promise<ImportPreview | null> {
     this.set({ busy: 'reading', message: null });
     try {
-      const read = await readReportFile(file);
+      const read = await importFile(file);
       if (!read.ok) {
-        this.set({ message: { tone: 'error', text: read.reason } });
+        this.set({ step: { kind: 'empty' }, message: { tone: 'error', text: read.reason } });
         return null;
       }
-      return await this.readText(read.text, file.name, read.kind);
+      return this.show(read.result, file.name);
     } finally {
       this.set({ busy: null });
     }

@@ -2,12 +2,12 @@
 // UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 as Chinese pages often are. Binary, oversized and
 // undecodable files are refused with a Chinese reason before the importer sees them.
 import {
+  DOCUMENT_MAX_BYTES,
   TEXT_LIMITS,
   decodeReportText,
   fileKindOfName,
   foreignFormat as foreignKind,
   type FileKind,
-  type SourceKind,
   type TextProblem,
 } from '../../report/import';
 import { STRINGS } from '../strings.zh-CN';
@@ -17,6 +17,8 @@ const S = STRINGS.source;
 export const SOURCE_LIMITS = {
   /** The same limit the CLI applies (report/import/decode-text.ts). */
   textBytes: TEXT_LIMITS.bytes,
+  /** A published .docx or .pdf (the importer's own limits apply after). */
+  documentBytes: DOCUMENT_MAX_BYTES,
   /** A report workbook is about 30 KB; one with pictures a few MB. */
   workbookBytes: 20 * 1024 * 1024,
 } as const;
@@ -63,20 +65,4 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
     reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
     reader.readAsArrayBuffer(file);
   });
-}
-
-/** A chosen text or HTML file, size-checked before it is read. */
-export async function readReportFile(file: File): Promise<Decoded & { readonly kind?: SourceKind }> {
-  const kind = fileKindOf(file.name);
-  if (kind !== 'text' && kind !== 'html') return { ok: false, reason: S.badType(file.name) };
-  if (file.size > SOURCE_LIMITS.textBytes)
-    return { ok: false, reason: S.tooLarge(file.name, megabytes(file.size), megabytes(SOURCE_LIMITS.textBytes)) };
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await readFileBytes(file);
-  } catch (e) {
-    return { ok: false, reason: S.readFailed(file.name, e instanceof Error ? e.message : String(e)) };
-  }
-  const decoded = decodeReportBytes(new Uint8Array(bytes), file.name);
-  return decoded.ok ? { ...decoded, kind } : decoded;
 }

@@ -137,7 +137,7 @@ export function PreviousSection() {
           busy={busy !== null}
           fileLabel={P.fileLabel}
           fileTypes={P.fileTypes}
-          accept=".txt,.html,.htm,.xlsx,text/plain,text/html,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".txt,.md,.html,.htm,.docx,.pdf,.xlsx,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         />
       </section>
       <SectionNotice message={message} />

@@ -16,11 +16,18 @@ import {
   splitSheetRef,
   type CellContent,
 } from '../../report';
-import type { CarryConflict, FormatVersion, ImportDiagnostic, SourceKind } from '../../report/import';
+import type {
+  CarryConflict,
+  FormatVersion,
+  ImportDiagnostic,
+  ImportResult,
+  SourceKind,
+  TextSourceKind,
+} from '../../report/import';
 import { PREVIOUS_SHEET_NAME, planPrevious } from '../../report/sheet-edits/plan-previous';
 import { isBlankContent } from '../import/fill-plan';
-import { importText, loadImporter } from '../import/load-importer';
-import { fileKindOf, readFileBytes, readReportFile } from '../import/read-source-file';
+import { importFile, importText, loadImporter } from '../import/load-importer';
+import { fileKindOf, readFileBytes } from '../import/read-source-file';
 import { SectionStore, type PaneCore, type SectionMessage } from '../import/section-store';
 import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
@@ -131,10 +138,13 @@ export class PreviousController extends SectionStore<PreviousState> {
   }
 
   /** Imports last year's published report (text or HTML); writes nothing. */
-  async readText(text: string, sourceName: string | null, kind?: SourceKind): Promise<LoadedPrevious | null> {
+  async readText(text: string, sourceName: string | null, kind?: TextSourceKind): Promise<LoadedPrevious | null> {
     const imported = await importText(text, kind);
     if (!imported.ok) return this.fail(imported.reason);
-    const { result } = imported;
+    return this.show(imported.result, sourceName);
+  }
+
+  private show(result: ImportResult, sourceName: string | null): Promise<LoadedPrevious | null> {
     const concerned = (d: ImportDiagnostic) => d.cells.some((n) => SOURCE_NAMES.has(n));
     return this.loaded({
       sourceName,
@@ -153,9 +163,9 @@ export class PreviousController extends SectionStore<PreviousState> {
       const kind = fileKindOf(file.name);
       if (kind === null) return this.fail(S.badType(file.name));
       if (kind !== 'xlsx') {
-        const read = await readReportFile(file);
+        const read = await importFile(file);
         if (!read.ok) return this.fail(read.reason);
-        return await this.readText(read.text, file.name, read.kind);
+        return await this.show(read.result, file.name);
       }
       const { readPreviousWorkbook } = await import(/* webpackChunkName: "previous-xlsx" */ './read-previous-workbook');
       const read = await readPreviousWorkbook(await readFileBytes(file), file.name);

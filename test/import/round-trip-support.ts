@@ -1,0 +1,43 @@
+// A report's documents as the project's own exporter writes them (src/export), for reading back: .html, .docx, and
+// PDF (LibreOffice converts the .docx). Shared by the round-trip test and `npm run accuracy`.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportDocx, exportHtml } from '../../src/export';
+import { INPUT_CELLS, renderNarrative, reportFromValues, type CellContent } from '../../src/report';
+import { convertWithLibreOffice } from '../support/libreoffice';
+import { emptySupplementValues } from './random-report';
+
+export function documentsOf(values: readonly CellContent[]) {
+  const report = reportFromValues(values.slice(0, INPUT_CELLS.length)).report;
+  const narrative = renderNarrative(report, emptySupplementValues());
+  return {
+    html: () => exportHtml(report, narrative),
+    docx: async () => new Uint8Array(await exportDocx(report, narrative)),
+  };
+}
+
+/** PDFs of several .docx at once (one LibreOffice start for all). */
+export function pdfsOf(docxs: readonly Uint8Array[]): Uint8Array[] {
+  const dir = mkdtempSync(join(tmpdir(), 'nb-pdf-'));
+  try {
+    const files = docxs.map((d, i) => {
+      const f = join(dir, `r${i}.docx`);
+      writeFileSync(f, d);
+      return f;
+    });
+    for (let i = 0; i < files.length; i += 10) convertWithLibreOffice(files.slice(i, i + 10), 'pdf', dir);
+    return files.map((f) => new Uint8Array(readFileSync(f.replace(/\.docx$/, '.pdf'))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** "name: got ≠ want" for each input cell that differs. */
+export function cellDifferences(got: readonly CellContent[], want: readonly CellContent[]): string[] {
+  const shown = (c: CellContent | undefined) =>
+    c?.kind === 'number' ? String(c.value) : c?.kind === 'text' ? c.text : '∅';
+  return INPUT_CELLS.flatMap((c, i) =>
+    shown(got[i]) === shown(want[i]) ? [] : [`${c.name}: ${shown(got[i])} ≠ ${shown(want[i])}`],
+  );
+}
