@@ -5,6 +5,7 @@
 // stay outside the bundle behind a stand-in that requires the real package on first property access.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +39,7 @@ module.exports = new Proxy({}, {
 };
 
 export async function buildCli(outfile = 'dist/cli/nianbao.cjs') {
+  outfile = resolve(root, outfile);
   return build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -57,5 +59,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(`build-cli: ${entry} not found, skipped`);
     process.exit(0);
   }
-  await buildCli();
+  // An optional output path (tests build a bundle of their own): node scripts/build-cli.mjs [outfile]
+  await buildCli(process.argv[2]);
 }
