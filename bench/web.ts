@@ -5,7 +5,6 @@
 // the Enter key to the conditional-format highlight (median over keyboard edits, timed inside the browser), plus
 // the time until the pane lists the finding.
 // Run alone: node scripts/run-ts.mjs bench/web.ts [edits] [loads]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,31 +89,6 @@ async function readStopwatch(page: Page): Promise<number> {
     page.evaluate(() => (window as unknown as { __stopwatch: Promise<number> }).__stopwatch),
     'cell highlight',
   );
-}
-
-/** Serves a built folder with scripts/start.mjs (--dir: no build). */
-function serveFolder(dir: string): Promise<WebServer> {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--dir', dir], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString();
-      const m = /(http:\/\/\S+\/)/.exec(log);
-      if (m) resolve({ url: m[1], stop });
-    });
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    child.once('exit', (code) => reject(new Error(`start.mjs --dir exited with ${code}: ${log}`)));
-  });
 }
 
 interface Load {
@@ -212,7 +186,7 @@ export async function benchWeb(edits = 50, loads = 5): Promise<Record<string, nu
   const browser = await launchChromium();
   try {
     await buildUniverBare(ROOT, bareDir);
-    bareServer = await serveFolder(bareDir);
+    bareServer = await startWebServer(60_000, ['--dir', bareDir]);
     // Fresh loads, ours and Univer's interleaved.
     const ours: Load[] = [];
     const theirs: Load[] = [];

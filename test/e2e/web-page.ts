@@ -22,9 +22,12 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** Runs `node scripts/start.mjs` with PORT=0 and resolves with the URL it prints. */
-export function startWebServer(timeoutMs = 240_000): Promise<WebServer> {
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+/**
+ * Runs `node scripts/start.mjs` with PORT=0 and resolves with the URL it prints. `args` go to start.mjs (the bench
+ * serves Univer's bare page with `--dir <folder>`).
+ */
+export function startWebServer(timeoutMs = 240_000, args: readonly string[] = []): Promise<WebServer> {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
