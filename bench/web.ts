@@ -177,7 +177,11 @@ async function enterToHighlight(
 const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
 const kb = (n: number) => Math.round(n / 1024);
 
-export async function benchWeb(edits = 50, loads = 5): Promise<Record<string, number | string>> {
+/** BENCH_WEB_EDITS / BENCH_WEB_LOADS shorten a run on a busy machine (defaults: 50 edits, 5 loads). */
+export async function benchWeb(
+  edits = Number(process.env.BENCH_WEB_EDITS) || 50,
+  loads = Number(process.env.BENCH_WEB_LOADS) || 5,
+): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = {};
   const bareDir = mkdtempSync(join(tmpdir(), 'nianbao-univer-bare-'));
   // The product's build (start.mjs builds dist/web when stale) and Univer's bare page, one after the other.
