@@ -1,9 +1,11 @@
 // Where the time between Enter and the red cell goes: opens the page (`npm start`'s build) in headless chromium,
 // records a CPU profile (Chrome DevTools Protocol, Profiler domain) around keyboard edits that break and fix one
-// total, and prints the functions with the most time on the stack (inclusive) and on top of it (self), plus the
-// timers the page set during the edit. Not part of `npm run bench`; a tool for the trace the issue asks for.
-// Run: node scripts/run-ts.mjs bench/web-trace.ts [edits] [page: ours|bare]
+// total, and prints the functions with the most time on the stack (inclusive) and on top of it (self).
+// Not part of `npm run bench`; a tool for the trace the issue asks for.
+// Run: node scripts/run-ts.mjs bench/web-trace.ts [edits]
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HIGHLIGHT, input } from '../src/report';
 import { openWebPage, startWebServer, typeIntoCell, waitForBackground } from '../test/e2e/web-page';
 import { launchChromium } from '../test/support/chromium';
@@ -66,8 +68,9 @@ async function main() {
       await waitForBackground(page, total, red, value !== 0);
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    writeFileSync('enter-to-red.cpuprofile', JSON.stringify(profile));
-    console.log(`${edits} edits; profile written to enter-to-red.cpuprofile (open it in Chrome DevTools)`);
+    const file = join(tmpdir(), 'enter-to-red.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`${edits} edits; profile written to ${file} (open it in Chrome DevTools)`);
     console.log(summarise(profile));
   } finally {
     await browser.close();
