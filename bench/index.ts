@@ -39,7 +39,10 @@ async function runSection(index: number): Promise<void> {
  * cache by another run cannot swap it midway), with the repository's node_modules on the module path.
  */
 function inChild(script: string, index: number): Promise<Figures> {
-  const child = spawn(process.execPath, ['--expose-gc', script, SECTION_FLAG, String(index)], {
+  // Required from -e rather than run as the main module: a bundled section's own "run me directly" check
+  // (require.main === module) must not fire inside the bench.
+  const run = `require(${JSON.stringify(script)})`;
+  const child = spawn(process.execPath, ['--expose-gc', '-e', run, SECTION_FLAG, String(index)], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') },
     stdio: ['ignore', 'pipe', 'inherit'],

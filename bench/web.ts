@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { ALL_VALUE_CELLS, BLANK, HIGHLIGHT, contentOf, evaluateRules, input } from '../src/report';
-import { ROOT, openWebPage, locate, startWebServer, typeIntoCell, type WebServer } from '../test/e2e/web-page';
+import { ROOT, locate, startWebServer, typeIntoCell, type WebServer } from '../test/e2e/web-page';
 import { launchChromium } from '../test/support/chromium';
 import { buildUniverBare } from './univer-bare/build';
 
@@ -102,23 +102,13 @@ interface Load {
 
 /** One fresh load: when the sheet was ready and which scripts were fetched before that. */
 async function loadOnce(browser: Browser, url: string, bare: boolean): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  try {
-    const page = await context.newPage();
-    const scripts: { at: number; body: Promise<Buffer | null> }[] = [];
-    page.on('response', (r) => {
+  const scripts: { at: number; body: Promise<Buffer | null> }[] = [];
+  const { context, page } = await openReady(browser, url, bare, (p) =>
+    p.on('response', (r) => {
       if (new URL(r.url()).pathname.endsWith('.js')) scripts.push({ at: Date.now(), body: r.body().catch(() => null) });
-    });
-    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-    await page.waitForFunction(
-      (b) =>
-        b
-          ? (window as unknown as { __bare?: { timings: { sheetReady: number | null } } }).__bare?.timings.sheetReady !=
-            null
-          : window.__nianbao?.timings.sheetReady != null || window.__nianbao?.failure != null,
-      bare,
-      { timeout: 120_000 },
-    );
+    }),
+  );
+  try {
     const readyAt = Date.now();
     const t = await page.evaluate((b) => {
       const mark = performance.getEntriesByName('sheet:rendered')[0];
@@ -223,7 +213,7 @@ export async function benchWeb(
     }
 
     // Enter → highlight, ours: alternately break and fix one total, typed with the keyboard; the pane's list too.
-    const { page, context } = await openWebPage(browser, server.url);
+    const { page, context } = await openReady(browser, server.url, false);
     const total = input('T3', 'new', 'total').name;
     const red = `#${HIGHLIGHT.error.fill}`;
     // The other cells of the row read blank (0), so 0 is consistent and anything else is a broken total.
@@ -240,7 +230,7 @@ export async function benchWeb(
     });
     await context.close();
     // Univer's bare page: the same edits on its one rule's cell.
-    const bare = await openBare(browser, bareServer.url);
+    const bare = await openReady(browser, bareServer.url, true);
     const bareHighlight = await enterToHighlight(bare.page, 'bare_cell', '#FFC7CE', edits, value);
     await bare.context.close();
     if (process.env.BENCH_WEB_DEBUG) console.log({ oursHighlight, bareHighlight, enterToPane });
@@ -258,15 +248,20 @@ export async function benchWeb(
   return out;
 }
 
-async function openBare(browser: Browser, url: string) {
+/** Opens a page and waits (up to 3 minutes: a busy machine) until its sheet is ready. */
+async function openReady(browser: Browser, url: string, bare: boolean, before?: (page: Page) => void) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  before?.(page);
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   await page.waitForFunction(
-    () =>
-      (window as unknown as { __bare?: { timings: { sheetReady: number | null } } }).__bare?.timings.sheetReady != null,
-    null,
-    { timeout: 120_000 },
+    (b) =>
+      b
+        ? (window as unknown as { __bare?: { timings: { sheetReady: number | null } } }).__bare?.timings.sheetReady !=
+          null
+        : window.__nianbao?.timings.sheetReady != null || window.__nianbao?.failure != null,
+    bare,
+    { timeout: 180_000 },
   );
   return { context, page };
 }
