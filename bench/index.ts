@@ -3,9 +3,9 @@
 // builds and heap never weigh on another's figures), and every line carries the load average when the section
 // started and ended. Add a section: one line in BENCHES. Run some: `npm run bench -- <part of a title>`.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { benchCore } from './core';
 import { benchExcel } from './excel';
 import { benchAudit } from './audit';
@@ -36,7 +36,7 @@ async function runSection(index: number): Promise<void> {
 
 /**
  * Runs one section in a fresh Node process: this same bundled script (copied aside, so a rebuild of the shared
- * cache by another run cannot swap it midway), with the repository's node_modules on the module path.
+ * cache by another run cannot swap it midway).
  */
 function inChild(script: string, index: number): Promise<Figures> {
   // Required from -e rather than run as the main module: a bundled section's own "run me directly" check
@@ -44,7 +44,7 @@ function inChild(script: string, index: number): Promise<Figures> {
   const run = `require(${JSON.stringify(script)})`;
   const child = spawn(process.execPath, ['--expose-gc', '-e', run, SECTION_FLAG, String(index)], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') },
+    env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let text = '';
@@ -71,8 +71,8 @@ async function main() {
   const at = process.argv.indexOf(SECTION_FLAG);
   if (at >= 0) return runSection(Number(process.argv[at + 1]));
   const only = process.argv[2];
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  const script = join(dir, 'bench.cjs');
+  // Beside the bundle (under node_modules/.cache), so packages resolve from it for require() and import() alike.
+  const script = join(dirname(process.argv[1]), `bench-sections-${process.pid}.cjs`);
   copyFileSync(process.argv[1], script);
   let failed = 0;
   try {
@@ -90,7 +90,7 @@ async function main() {
       }
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(script, { force: true });
   }
   if (failed) process.exitCode = 1;
 }
