@@ -42,7 +42,7 @@ function inChild(script: string, index: number): Promise<Figures> {
   // Required from -e rather than run as the main module: a bundled section's own "run me directly" check
   // (require.main === module) must not fire inside the bench.
   const run = `require(${JSON.stringify(script)})`;
-  const child = spawn(process.execPath, ['--expose-gc', '-e', run, SECTION_FLAG, String(index)], {
+  const child = spawn(process.execPath, ['--expose-gc', '-e', run, '--', SECTION_FLAG, String(index)], {
     cwd: process.cwd(),
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
