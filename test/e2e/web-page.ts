@@ -13,7 +13,9 @@ function findRoot(from: string): string {
     if (existsSync(join(dir, 'scripts', 'start.mjs'))) return dir;
   return process.cwd();
 }
-export const ROOT = findRoot(__dirname);
+// The working directory first: a bench bundled under node_modules/.cache may sit in another checkout's
+// node_modules when that folder is shared (a symlink), and __dirname would then name that checkout.
+export const ROOT = existsSync(join(process.cwd(), 'scripts', 'start.mjs')) ? process.cwd() : findRoot(__dirname);
 /** Chromium on a 2-core VM parses the 6 MB sheet bundle in 4–6 s; leave room for a loaded machine. */
 export const READY_TIMEOUT_MS = 60_000;
 
