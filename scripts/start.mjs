@@ -1,7 +1,11 @@
 // `npm start`: builds the embedded default (webpack production, target web, into dist/web/) unless the build is
 // newer than every source, then serves it on http://localhost:3000 (PORT and HOST override; PORT=0 picks a free
 // port). A plain node:http static server: nothing is fetched from outside, no extra dependencies.
-//   node scripts/start.mjs [--build] [--no-build] [--build-only]
+//   node scripts/start.mjs [--build] [--no-build] [--build-only] [--dir <folder>]
+// (--dir serves another built folder as it is, e.g. the bench's bare Univer page; it implies --no-build.)
+// Caching: every script and stylesheet webpack writes carries a content hash in its name, so those are served as
+// immutable for a year; anything without a hash (index.html, a bench page's files) must be revalidated, and is
+// answered 304 when unchanged (ETag from size and time).
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -23,6 +27,9 @@ const MIME = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** A name webpack gave a content hash (hashedOutput in config/webpack.common.cjs: name.[contenthash:8].js). */
+const HASHED = /\.[0-9a-f]{8}\.(js|css|wasm)$/;
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -82,11 +89,19 @@ export function serveWeb({ port = 3000, host = 'localhost', dir = out } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
       return;
     }
-    res.writeHead(200, {
+    const stat = statSync(file);
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const immutable = HASHED.test(file);
+    const headers = {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      // Chunk names carry a content hash; only the page itself must be fetched fresh.
-      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-    });
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      etag,
+    };
+    if (!immutable && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': stat.size });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
@@ -100,16 +115,20 @@ export function serveWeb({ port = 3000, host = 'localhost', dir = out } = {}) {
 }
 
 async function main() {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const dirAt = argv.indexOf('--dir');
+  const dir = dirAt >= 0 ? resolve(argv[dirAt + 1] ?? '') : out;
   const must = args.has('--build') || args.has('--build-only');
-  if (must || (!args.has('--no-build') && !webBuildIsFresh())) {
+  if (dirAt >= 0) console.log(`提供目录 ${dir}（不构建）`);
+  else if (must || (!args.has('--no-build') && !webBuildIsFresh())) {
     console.log('正在构建网页版（webpack production → dist/web/）…');
     const ms = await buildWeb();
     console.log(`构建完成，用时 ${(ms / 1000).toFixed(1)} 秒`);
   } else console.log('dist/web 已是最新，跳过构建（--build 强制重新构建）');
   if (args.has('--build-only')) return;
   const port = process.env.PORT === undefined ? 3000 : Number(process.env.PORT);
-  const { url } = await serveWeb({ port, host: process.env.HOST ?? 'localhost' });
+  const { url } = await serveWeb({ port, host: process.env.HOST ?? 'localhost', dir });
   console.log(`年报助手网页版：${url}`);
   console.log('按 Ctrl+C 停止');
 }

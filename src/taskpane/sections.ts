@@ -3,7 +3,6 @@
 import type { ComponentType } from 'react';
 import { CheckSection } from './CheckSection';
 import { lazySection } from './lazy-section';
-import { TemplateSection } from './TemplateSection';
 import { STRINGS } from './strings.zh-CN';
 
 export interface PaneSection {
@@ -16,8 +15,14 @@ export interface PaneSection {
 
 export const PANE_SECTIONS: readonly PaneSection[] = [
   { id: 'check', label: STRINGS.sections.check, Component: CheckSection },
-  { id: 'template', label: STRINGS.sections.template, Component: TemplateSection },
-  // The other tabs load on first use (lazy-section.tsx).
+  // The other tabs load on first use (lazy-section.tsx): only 校验 is drawn when the pane opens.
+  {
+    id: 'template',
+    label: STRINGS.sections.template,
+    Component: lazySection(() =>
+      import(/* webpackChunkName: "template-tab" */ './TemplateSection').then((m) => m.TemplateSection),
+    ),
+  },
   {
     id: 'import',
     label: STRINGS.sections.import,

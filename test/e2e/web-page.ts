@@ -13,7 +13,9 @@ function findRoot(from: string): string {
     if (existsSync(join(dir, 'scripts', 'start.mjs'))) return dir;
   return process.cwd();
 }
-export const ROOT = findRoot(__dirname);
+// The working directory first: a bench bundled under node_modules/.cache may sit in another checkout's
+// node_modules when that folder is shared (a symlink), and __dirname would then name that checkout.
+export const ROOT = existsSync(join(process.cwd(), 'scripts', 'start.mjs')) ? process.cwd() : findRoot(__dirname);
 /**
  * Chromium on a 2-core VM parses the 6 MB sheet bundle in 4–6 s; leave room for a loaded machine. A condition wait
  * (the page reports sheetReady or failure), bounded generously: with the whole suite running (load average above
@@ -26,10 +28,13 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** Runs `node scripts/start.mjs` with PORT=0 and resolves with the URL it prints. */
-// Building the page is webpack in production mode: over 240 s with several builds at once on a 2-core machine.
-export function startWebServer(timeoutMs = 420_000): Promise<WebServer> {
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+/**
+ * Runs `node scripts/start.mjs` with PORT=0 and resolves with the URL it prints. `args` go to start.mjs (the bench
+ * serves Univer's bare page with `--dir <folder>`). Building the page is webpack in production mode: over 240 s
+ * with several builds at once on a 2-core machine.
+ */
+export function startWebServer(timeoutMs = 420_000, args: readonly string[] = []): Promise<WebServer> {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

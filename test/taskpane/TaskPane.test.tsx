@@ -43,14 +43,15 @@ describe('TaskPane', () => {
     expect(within(panel).getByRole('heading', { name: '尚未插入模板' })).toBeTruthy();
     fireEvent.click(within(panel).getByRole('button', { name: '去插入模板' }));
     expect(screen.getByRole('tab', { name: '模板', selected: true })).toBeTruthy();
-    expect(screen.getByRole('form', { name: '插入模板' })).toBeTruthy();
+    // The 模板 tab loads on first use (not in the pane's first download).
+    expect(await screen.findByRole('form', { name: '插入模板' })).toBeTruthy();
   });
 
   it('inserts the template from the keyboard, ignoring the Enter that confirms an IME candidate', async () => {
     const host = new XlsxHost();
     await renderPane(host);
     fireEvent.click(screen.getByRole('tab', { name: '模板' }));
-    const agency = screen.getByRole('textbox', { name: '机关名称' });
+    const agency = await screen.findByRole('textbox', { name: '机关名称' });
     fireEvent.change(agency, { target: { value: '某某市' } });
     enter(agency, { isComposing: true, keyCode: 229 });
     await act(async () => undefined);
@@ -70,7 +71,7 @@ describe('TaskPane', () => {
     const host = new XlsxHost();
     await renderPane(host);
     fireEvent.click(screen.getByRole('tab', { name: '模板' }));
-    const year = screen.getByRole('textbox', { name: /年度/ });
+    const year = await screen.findByRole('textbox', { name: /年度/ });
     fireEvent.change(year, { target: { value: '25' } });
     fireEvent.click(screen.getByRole('button', { name: '插入模板' }));
     expect(await screen.findByText('年度应为 2021 至 2100 之间的四位数字，如 2025。')).toBeTruthy();
@@ -130,7 +131,7 @@ describe('TaskPane', () => {
     for (const r of ranges) host.workbook.definedNames.remove(r, 'nb_t2_fee_amount');
     await renderPane(host);
     fireEvent.click(screen.getByRole('tab', { name: '模板' }));
-    expect(screen.getByText('模板已损坏')).toBeTruthy();
+    expect(await screen.findByText('模板已损坏')).toBeTruthy();
     expect(screen.getByText(/行政事业性收费/)).toBeTruthy();
     const repair = screen.getByRole('button', { name: '修复' });
     expect(repair.tabIndex).toBe(0);

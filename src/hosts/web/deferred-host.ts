@@ -3,6 +3,9 @@
 import type { SheetEdit } from '../../report';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost, ApplyOutcome } from '../spreadsheet-host';
 
+/** The longest a user's edit waits for an idle moment before the pane hears of it anyway. */
+const IDLE_WAIT_MS = 500;
+
 export class DeferredHost implements SpreadsheetHost {
   private host: SpreadsheetHost | null = null;
   private readonly listeners = new Set<() => void>();
@@ -20,8 +23,24 @@ export class DeferredHost implements SpreadsheetHost {
 
   attach(host: SpreadsheetHost): void {
     this.host = host;
-    host.onUserEdit(() => this.changed());
+    host.onUserEdit(() => this.changedWhenIdle());
     this.resolveReady(host);
+  }
+
+  private idle = false;
+  /**
+   * A user's edit reaches the pane only once the browser is idle (after the sheet has painted the edit and its
+   * highlight): the pane's re-read and re-render never sit between the Enter key and the red cell.
+   */
+  private changedWhenIdle(): void {
+    if (this.idle) return;
+    this.idle = true;
+    const run = () => {
+      this.idle = false;
+      this.changed();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+    else setTimeout(run, 0);
   }
 
   fail(e: unknown): void {

@@ -11,6 +11,7 @@ import '@univerjs/preset-sheets-core/lib/index.css';
 import '@univerjs/preset-sheets-conditional-formatting/lib/index.css';
 import '@univerjs/preset-sheets-data-validation/lib/index.css';
 import { UniverHost } from './univer-host';
+import { promptCalculation } from './prompt-calculation';
 
 export interface StartedSheet {
   readonly univerAPI: FUniver;
@@ -20,6 +21,8 @@ export interface StartedSheet {
 
 /** Lifecycle stage at which the grid has been painted once (1 Ready, 2 Rendered, 3 Steady). */
 const RENDERED = 2;
+
+performance.mark('sheet:module');
 
 export async function startSheet(container: HTMLElement, workbookName: string): Promise<StartedSheet> {
   if (!container.id) container.id = 'nb-sheet';
@@ -32,6 +35,7 @@ export async function startSheet(container: HTMLElement, workbookName: string): 
       UniverSheetsDataValidationPreset(),
     ],
   });
+  performance.mark('sheet:created');
   const workbook = univerAPI.createWorkbook({ name: workbookName });
   await new Promise<void>((resolve) => {
     if (univerAPI.getCurrentLifecycleStage() >= RENDERED) return resolve();
@@ -42,7 +46,12 @@ export async function startSheet(container: HTMLElement, workbookName: string): 
       }
     });
   });
+  performance.mark('sheet:rendered');
+  const injector = univer.__getInjector();
   // Building the report is not the user's work: Ctrl+Z must not take the template apart rule by rule.
-  const forgetHistory = () => univer.__getInjector().get(IUndoRedoService).clearUndoRedo(workbook.getId());
-  return { univerAPI, workbook, host: new UniverHost(univerAPI, workbook, forgetHistory) };
+  const forgetHistory = () => injector.get(IUndoRedoService).clearUndoRedo(workbook.getId());
+  const host = new UniverHost(univerAPI, workbook, forgetHistory);
+  // A user's Enter recalculates (and so repaints the highlight) at once, not after Univer's 100 ms batching.
+  host.onUserEdit(promptCalculation(injector));
+  return { univerAPI, workbook, host };
 }

@@ -99,6 +99,17 @@ class CellPatch {
   }
 }
 
+/** Runs of equal neighbours: [5, 5, 7] → {start 0, count 2, value 5}, {start 2, count 1, value 7}. */
+export function runsOf(values: readonly number[]): { start: number; count: number; value: number }[] {
+  const runs: { start: number; count: number; value: number }[] = [];
+  values.forEach((value, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.value === value) last.count += 1;
+    else runs.push({ start: i, count: 1, value });
+  });
+  return runs;
+}
+
 function eachCell(range: string, fn: (row: number, col: number) => void): void {
   const r = parseRange(range);
   if (!r) throw new Error(`bad range ${range}`);
@@ -231,11 +242,14 @@ export class UniverHost implements SpreadsheetHost {
         case 'addSheet':
           this.addSheet(e.sheet, e.hidden === true);
           break;
+        // One command per run of equal sizes: each command re-lays the sheet out, the page's start-up waits on it.
         case 'columnWidths':
-          e.widths.forEach((w, i) => this.sheet(e.sheet).setColumnWidth(e.first - 1 + i, columnPixels(w)));
+          for (const r of runsOf(e.widths.map(columnPixels)))
+            this.sheet(e.sheet).setColumnWidths(e.first - 1 + r.start, r.count, r.value);
           break;
         case 'rowHeights':
-          e.heights.forEach((h, i) => this.sheet(e.sheet).setRowHeight(e.first - 1 + i, rowPixels(h)));
+          for (const r of runsOf(e.heights.map(rowPixels)))
+            this.sheet(e.sheet).setRowHeights(e.first - 1 + r.start, r.count, r.value);
           break;
         case 'values': {
           const r = parseRange(e.range)!;

@@ -49,10 +49,18 @@ export interface Narrative {
 
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(TEMPLATE_HELPERS).map((k) => [k, true]));
 
-/** An environment of our own: the global Handlebars keeps its helpers; ours has no lookup, log or with. */
-const env = Handlebars.create();
-for (const name of ['lookup', 'log', 'with']) env.unregisterHelper(name);
-for (const [name, fn] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, fn as Handlebars.HelperDelegate);
+/**
+ * An environment of our own: the global Handlebars keeps its helpers; ours has no lookup, log or with. Made on
+ * first use, so a program that imports the report core without rendering (`nianbao validate`) never loads Handlebars.
+ */
+let env: typeof Handlebars | undefined;
+function environment(): typeof Handlebars {
+  if (env) return env;
+  const made = Handlebars.create();
+  for (const name of ['lookup', 'log', 'with']) made.unregisterHelper(name);
+  for (const [name, fn] of Object.entries(TEMPLATE_HELPERS)) made.registerHelper(name, fn as Handlebars.HelperDelegate);
+  return (env = made);
+}
 
 /**
  * Paragraphs of a rendered text: a line break inside a paragraph is dropped (Chinese needs no space where lines
@@ -92,7 +100,7 @@ function compile(text: string): Handlebars.TemplateDelegate {
   let run = compiled.get(text);
   if (!run) {
     // Compiled from the text (not the checked AST): Handlebars' whitespace pass must run exactly once.
-    run = env.compile(text, {
+    run = environment().compile(text, {
       strict: true,
       noEscape: true,
       knownHelpers: { ...KNOWN_HELPERS, lookup: false, log: false, with: false },

@@ -1,0 +1,85 @@
+// Where the time between Enter and the red cell goes: opens the page (`npm start`'s build) in headless chromium,
+// records a CPU profile (Chrome DevTools Protocol, Profiler domain) around keyboard edits that break and fix one
+// total, and prints the functions with the most time on the stack (inclusive) and on top of it (self).
+// Not part of `npm run bench`; a tool for the trace the issue asks for.
+// Run: node scripts/run-ts.mjs bench/web-trace.ts [edits]
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HIGHLIGHT, input } from '../src/report';
+import { openWebPage, startWebServer, typeIntoCell, waitForBackground } from '../test/e2e/web-page';
+import { launchChromium } from '../test/support/chromium';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Inclusive and self milliseconds by function (name, file and line). */
+export function summarise(profile: Profile, top = 30): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const inclusive = new Map<string, number>();
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    self.set(key(byId.get(id)!), (self.get(key(byId.get(id)!)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = key(byId.get(at)!);
+      if (!seen.has(k)) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+      seen.add(k);
+    }
+  });
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`)
+      .join('\n');
+  return `inclusive:\n${list(inclusive)}\nself:\n${list(self)}`;
+}
+
+async function main() {
+  const edits = Number(process.argv[2]) || 6;
+  const [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+  try {
+    const { page, context } = await openWebPage(browser, server.url);
+    const total = input('T3', 'new', 'total').name;
+    const red = `#${HIGHLIGHT.error.fill}`;
+    await typeIntoCell(page, total, '0');
+    await waitForBackground(page, total, red, false);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < edits; i++) {
+      const value = i % 2 === 0 ? 5 : 0;
+      await typeIntoCell(page, total, String(value));
+      await waitForBackground(page, total, red, value !== 0);
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const file = join(tmpdir(), 'enter-to-red.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`${edits} edits; profile written to ${file} (open it in Chrome DevTools)`);
+    console.log(summarise(profile));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (/[\\/]web-trace\.(c?js|ts)$/.test(process.argv[1] ?? ''))
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
