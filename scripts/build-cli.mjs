@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = 'src/cli/nianbao.ts';
 
-/** Packages required only when first used. Our code must take them as a default import (`import X from 'x'`). */
+/** Packages required only when first used. Our code must take them as a default import (a default binding, never named ones). */
 export const LAZY_PACKAGES = ['exceljs', 'handlebars'];
 /** Packages left outside the bundle and required where they are imported. */
 const EXTERNAL = ['docx'];
 
-/** Resolves `import X from 'pkg'` to a Proxy that requires 'pkg' on first use (esbuild plugin). */
+/** Resolves a default import of such a package to a Proxy that requires 'pkg' on first use (esbuild plugin). */
 const lazyRequire = {
   name: 'lazy-require',
   setup(b) {

@@ -24,8 +24,12 @@ process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.str
   );
   const host = new XlsxHost();
   await host.applyEdits(planTemplate({ agency: '某某区人民政府办公室', year: 2025 }));
-  // A total over a blank row: one error for validate to report.
-  await host.writeNamedValues(new Map([[input('T3', 'new', 'total').name, 5]]));
+  // A row whose parts are all 0 but whose total is 5: one error for validate to report (a row with blank parts is
+  // 未填完, not broken).
+  const parts = ['person', 'business', 'research', 'charity', 'legal', 'other'].map(
+    (c) => [input('T3', 'new', c).name, 0] as [string, number],
+  );
+  await host.writeNamedValues(new Map([...parts, [input('T3', 'new', 'total').name, 5]]));
   writeFileSync(report, await host.toBuffer());
 }, 120_000);
 

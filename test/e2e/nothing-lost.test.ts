@@ -82,7 +82,15 @@ async function activateSheet(page: Page, sheet: string): Promise<void> {
     const api = window.univerAPI as { getActiveWorkbook(): { getSheetByName(n: string): { activate(): void } } };
     api.getActiveWorkbook().getSheetByName(s).activate();
   }, sheet);
-  await page.waitForTimeout(200);
+  // A condition, not a pause: the sheet asked for is the active one.
+  await page.waitForFunction(
+    (s) =>
+      (window.univerAPI as { getActiveWorkbook(): { getActiveSheet(): { getSheetName(): string } } })
+        .getActiveWorkbook()
+        .getActiveSheet()
+        .getSheetName() === s,
+    sheet,
+  );
 }
 
 /** A value of the field's kind, distinct per field, that the report's format allows. */

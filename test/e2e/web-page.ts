@@ -127,7 +127,8 @@ async function cellCentre(page: Page, name: string): Promise<{ x: number; y: num
     const seen = ws.getVisibleRange();
     // The last visible row may be cut off by the canvas edge: keep a row of margin.
     const ok = !!seen && row >= seen.startRow && row < seen.endRow - 1;
-    if (!ok) ws.scrollToCell(Math.max(0, row - 3), 0);
+    // One row of context above: tall text rows (补充信息) would push the cell out of view with more.
+    if (!ok) ws.scrollToCell(Math.max(0, row - 1), 0);
     return ok;
   }, place);
   // After a scroll, wait until the sheet reports the row in view (a condition, not a fixed pause).

@@ -2,7 +2,7 @@
 // in 补充信息 and a custom narrative template; and how the saved file shows each one to `nianbao validate --json`
 // and `nianbao export --html`. Written by hand: the values are the user's, the expected sentences the format's.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runCli } from './run-cli';
 
 /** 表二 规章: 本年制发 12, 本年废止 0, 现行有效 1: a finished row that breaks T2.inforce (1 < 12 − 0), a warning. */
@@ -26,7 +26,8 @@ export async function findThree(file: string, dir: string) {
     template: unknown;
     findings: { rule: string; cells: { ref: string | null; value: unknown }[] }[];
   };
-  const html = join(dir, 'three.html');
+  // One page per workbook: export never replaces an existing file without --force.
+  const html = join(dir, `${basename(file, '.xlsx')}-three.html`);
   const exported = await runCli('export', file, '--html', html);
   const page = exported.code === 0 ? readFileSync(html, 'utf8') : '';
   return {

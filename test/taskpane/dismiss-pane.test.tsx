@@ -35,7 +35,8 @@ describe('dismissing a warning in the pane', () => {
     const host = await workbook();
     render(<TaskPane host={host} />);
     await waitFor(() => expect(screen.queryByText('正在读取…')).toBeNull());
-    const inforce = await screen.findByText(/表二「规章」/);
+    // The finding's own button (its 标色单元格 line names the same row).
+    const inforce = await screen.findByRole('button', { name: /^表二「规章」/ });
     const errorCount = screen.getAllByRole('button', { name: /^忽略这条提示/ }).length;
     expect(errorCount).toBe(1); // the warning has it; the error does not
 

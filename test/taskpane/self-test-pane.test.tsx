@@ -29,7 +29,7 @@ describe('自检 in the pane', () => {
       value: { writeText: async (t: string) => void copied.push(t) },
     });
 
-    fireEvent.click(within(panel).getByRole('button', { name: '运行自检' }));
+    fireEvent.click(await within(panel).findByRole('button', { name: '运行自检' }));
     const list = await within(panel).findByRole('list', { name: '自检' });
     const items = within(list)
       .getAllByRole('listitem')
@@ -68,7 +68,7 @@ describe('自检 in the pane', () => {
       ],
     });
     const panel = await templateTab(host);
-    fireEvent.click(within(panel).getByRole('button', { name: '运行自检' }));
+    fireEvent.click(await within(panel).findByRole('button', { name: '运行自检' }));
     expect(await within(panel).findByText('自检有 1 项未通过')).toBeTruthy();
     expect(within(panel).getByText(`✗ ${SELF_TEST_CHECKS.protection}：写入模板失败（AccessDenied）`)).toBeTruthy();
   });

@@ -117,7 +117,10 @@ export function inflateEntry(
     } catch {
       return refuse(`压缩包中 ${entry.name} 无法解压，文件已损坏`);
     }
-    if (out.length !== entry.size) refuse(`压缩包中 ${entry.name} 的大小与目录不符，文件已损坏`);
+    if (out.length !== entry.size)
+      refuse(
+        `压缩包中 ${entry.name} 的大小与目录不符，文件已损坏：请从原始来源重新获取该文件，或在 Excel/WPS 中打开后另存一份`,
+      );
     for (let i = 0; i < out.length && going; i += HAND_ON) take(out.subarray(i, i + HAND_ON));
     return;
   }
