@@ -216,7 +216,10 @@ test('open → edit → save round-trips an .xlsx that the CLI validates with th
     ws.getCell(ref.split('!')[1].replace(/\$/g, '')).value = v;
   };
   setByName(t4.name, 7);
-  setByName(t4Part.name, 7);
+  // A finished group (every part filled), so its total is checked: a part 7, the others 0 (a group with blanks is
+  // 未填完, not broken).
+  for (const c of INPUT_CELLS.filter((c) => c.table === 'T4' && c.rowId === t4.rowId && c.columnId !== 'total'))
+    setByName(c.name, c === t4Part ? 7 : 0);
   const source = join(dir, 'from-cli.xlsx');
   writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
 
