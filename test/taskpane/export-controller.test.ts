@@ -107,6 +107,8 @@ describe('ExportController', () => {
   });
 
   it('asks before exporting a report with errors, listing them; 仍然导出 exports, 取消 does not (#11.4)', async () => {
+    // A finished row (the other parts 0) whose total is 9 against 4: an error (a row with blanks is 未填完).
+    for (const c of ['business', 'research', 'charity', 'legal', 'other']) await setNamed(host, `nb_t3_new_${c}`, 0);
     await setNamed(host, 'nb_t3_new_total', 9);
     expect(await exporter.export('docx')).toBe(false);
     expect(delivered).toEqual([]);
@@ -118,8 +120,8 @@ describe('ExportController', () => {
     expect(q?.kind === 'errors' && q.lines).toContain(
       '错误  表三「一、本年新收政府信息公开申请数量」行：总计为 9，但各列之和为 4',
     );
-    // Blanks are shown too: 202 inputs, 机关名称, 年度 and two figures filled.
-    expect(q?.kind === 'errors' && q.lines.join('\n')).toContain('198 个填报单元格为空白');
+    // Blanks are shown too: 202 inputs, 机关名称, 年度 and the seven cells of 表三 row 一 filled.
+    expect(q?.kind === 'errors' && q.lines.join('\n')).toContain('193 个填报单元格为空白');
     exporter.cancel();
     expect(exporter.getState().question).toBeNull();
     expect(delivered).toEqual([]);
