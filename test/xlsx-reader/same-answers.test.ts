@@ -146,6 +146,19 @@ function asExcelJs(values: readonly CellContent[]): CellContent[] {
   });
 }
 
+/**
+ * ExcelJS's other quirk, on a date-styled cell: a formula whose cached result is a boolean comes back as the date of
+ * serial 0 or 1 (1899-12-30 for FALSE, 1899-12-31 for TRUE); Excel shows FALSE or TRUE there, which is what the
+ * targeted reader returns. `read` is the targeted reader's values (before asExcelJs), `oracle` ExcelJS's.
+ */
+function oracleAsRead(oracle: readonly CellContent[], read: readonly CellContent[]): CellContent[] {
+  return oracle.map((v, i) => {
+    const r = read[i];
+    const dateOfBool = r?.kind === 'bool' ? (r.value ? '1899-12-31' : '1899-12-30') : null;
+    return v.formula !== undefined && v.kind === 'date' && v.iso === dateOfBool ? asExcelJs([r])[0] : v;
+  });
+}
+
 describe('the targeted reader and the ExcelJS reader', () => {
   it('read the same from 1,000 random reports', async () => {
     await fc.assert(
@@ -161,12 +174,17 @@ describe('the targeted reader and the ExcelJS reader', () => {
         expect(opened.ok).toBe(oracle.ok);
         if (!oracle.ok || !opened.ok) return;
         const [want, got] = [await readTemplate(oracle.host), await readTemplate(opened.reader)];
-        if (want.ok && got.ok) expect({ ...got, values: asExcelJs(got.values) }).toEqual(want);
+        if (want.ok && got.ok)
+          expect({ ...got, values: asExcelJs(got.values) }).toEqual({
+            ...want,
+            values: oracleAsRead(want.values, got.values),
+          });
         else expect(got).toEqual(want);
         const [a, b] = [await oracle.host.readNamedCells(NAMES), await opened.reader.readNamedCells(NAMES)];
-        expect({ ...b, values: asExcelJs(b.values) }).toEqual(a);
+        expect({ ...b, values: asExcelJs(b.values) }).toEqual({ ...a, values: oracleAsRead(a.values, b.values) });
       }),
-      { numRuns: Number(process.env.READER_RUNS ?? 1000) },
+      // A fixed seed keeps CI repeatable; READER_SEED explores others (each counterexample found is a case above).
+      { numRuns: Number(process.env.READER_RUNS ?? 1000), seed: Number(process.env.READER_SEED ?? 20261206) },
     );
   }, 900_000);
 });
