@@ -138,14 +138,7 @@ function FindingItem({ finding }: { finding: Finding }) {
       >
         {STRINGS.severity[finding.severity]}
       </Badge>
-      <Button
-        className={styles.message}
-        appearance="transparent"
-        title={STRINGS.check.selectHint}
-        onClick={() => void controller.selectFinding(finding)}
-      >
-        {finding.message}
-      </Button>
+      <FindingMessage finding={finding} />
       {finding.cells.length > 1 && (
         // A cross-cell rule paints one cell, maybe off screen: say which (h5, issue #11 item 2).
         <span className={styles.painted}>{STRINGS.check.painted(nameLabel(finding.cells[0]))}</span>
@@ -169,6 +162,22 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
+/** A finding's message; a click selects its cells (the first one active). */
+function FindingMessage({ finding }: { finding: Finding }) {
+  const styles = useStyles();
+  const controller = useReportController();
+  return (
+    <Button
+      className={styles.message}
+      appearance="transparent"
+      title={STRINGS.check.selectHint}
+      onClick={() => void controller.selectFinding(finding)}
+    >
+      {finding.message}
+    </Button>
+  );
+}
+
 function DismissedItem({ item }: { item: DismissedFinding }) {
   const styles = useStyles();
   const controller = useReportController();
@@ -178,14 +187,7 @@ function DismissedItem({ item }: { item: DismissedFinding }) {
       <Badge className={styles.badge} appearance="outline" shape="rounded" color="informative">
         {STRINGS.severity[finding.severity]}
       </Badge>
-      <Button
-        className={styles.message}
-        appearance="transparent"
-        title={STRINGS.check.selectHint}
-        onClick={() => void controller.selectFinding(finding)}
-      >
-        {finding.message}
-      </Button>
+      <FindingMessage finding={finding} />
       <span className={styles.reason}>{STRINGS.ignore.reason(reason)}</span>
       <div className={styles.actions}>
         <Button
