@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readChild, writeRollupWorkbook } from '../src/cli/commands/rollup';
+import { writeRollupWorkbook } from '../src/cli/commands/rollup';
+import { readChild } from '../src/cli/commands/rollup-child';
 import { validateWorkbookFile } from '../src/cli/validate-file';
 import { sumChildren, type RollupChild } from '../src/report';
 import { copySeeds, writeSeeds } from '../test/audit/good-files';

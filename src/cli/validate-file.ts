@@ -10,7 +10,7 @@ import { evaluateRules } from '../report/rules/evaluate-rules';
 import { countBySeverity, type Finding } from '../report/rules/finding';
 import { type RuleScope } from '../report/rules/rule';
 import { openReportFile } from '../hosts/xlsx/read-file';
-import { readTemplate } from '../hosts/read-template';
+import { readTemplate, type NamedCellReader } from '../hosts/read-template';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
 
 export interface ValidateOptions {
@@ -24,6 +24,8 @@ export interface ValidateOutcome {
   readonly values: readonly CellContent[] | null;
   readonly refs: ReadonlyMap<string, string>;
   readonly readable: boolean;
+  /** The workbook as opened (the targeted reader), for reading more of it without opening the file again. */
+  readonly reader: NamedCellReader | null;
   /** Warnings dismissed in the workbook whose cells have not changed since: finding → reason. */
   readonly dismissed: ReadonlyMap<Finding, string>;
   /** Why the workbook's dismissals could not be read (then none applies), or null. */
@@ -38,6 +40,7 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
     values: null,
     refs: new Map(),
     readable: false,
+    reader: null,
     dismissed: new Map(),
     dismissalProblem: null,
   });
@@ -73,6 +76,7 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
     values,
     refs: read.refs,
     readable: true,
+    reader: opened.host,
     dismissed,
     dismissalProblem: stored.ok ? null : stored.problem,
   };

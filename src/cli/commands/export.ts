@@ -1,8 +1,8 @@
 import { INPUT_CELLS, reportFromValues, renderNarrative } from '../../report';
 import { exportDocuments } from '../../export/export-documents';
 import { exportGate, gateLines } from '../../export/export-gate';
-import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
-import { loadReportFile } from '../load-report-file';
+import { loadReport } from '../../export/load-report';
+import { ReadRefusal } from '../../hosts/xlsx/reader/limits';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
 import { inputsCsv, textFieldRows } from '../report-json';
@@ -49,21 +49,28 @@ export const exportCommand: CliCommand = {
       return EXIT.findings;
     }
     if (lines.length) io.err(`${gate.blocked ? '注意（按 --allow-errors 仍然导出）：' : ''}${lines.join('\n')}\n`);
-    if (csv) {
-      const opened = await openWorkbookFile(path);
-      const texts = opened.ok ? await textFieldRows(opened.host) : [];
-      await writeOutputFile(csv, inputsCsv(values, outcome.refs, texts));
-      io.out(line`已导出 ${csv}\n`);
-    }
-    if (docx || html) {
-      const loaded = await loadReportFile(path);
-      if (!loaded.ok) {
-        io.err(line`无法读取 ${path}：${loaded.reason}\n`);
-        return EXIT.unreadable;
+    // Everything below reads from the reader validate opened: the file is read once, and never by ExcelJS. The
+    // 补充信息 sheet is streamed on first use, so a refusal of the reader (a limit) can only come here.
+    const reader = outcome.reader!;
+    try {
+      if (csv) {
+        await writeOutputFile(csv, inputsCsv(values, outcome.refs, await textFieldRows(reader)));
+        io.out(line`已导出 ${csv}\n`);
       }
-      const narrative = renderNarrative(loaded.report, loaded.supplement);
-      for (const written of await exportDocuments(loaded.report, narrative, { docx, html }, writeOutputFile))
-        io.out(line`已导出 ${written}\n`);
+      if (docx || html) {
+        const loaded = await loadReport(reader);
+        if (!loaded.ok) {
+          io.err(line`无法读取 ${path}：${loaded.reason}\n`);
+          return EXIT.unreadable;
+        }
+        const narrative = renderNarrative(loaded.report, loaded.supplement);
+        for (const written of await exportDocuments(loaded.report, narrative, { docx, html }, writeOutputFile))
+          io.out(line`已导出 ${written}\n`);
+      }
+    } catch (e) {
+      if (!(e instanceof ReadRefusal)) throw e;
+      io.err(line`无法读取 ${path}：${e.reason}\n`);
+      return EXIT.unreadable;
     }
     return EXIT.ok;
   },

@@ -7,70 +7,22 @@
 import { basename } from 'node:path';
 import {
   INPUT_CELLS,
-  TEMPLATE_VERSION,
   checkNumber,
-  countBySeverity,
-  displayContent,
-  evaluateRules,
-  input,
+  childFacts,
   planInsertion,
   planRollupDetail,
   screenChildren,
   sumChildren,
   ROLLUP_DETAIL_SHEET,
-  type CellContent,
   type ChildFacts,
   type RollupChild,
 } from '../../report';
-import { readTemplate } from '../../hosts/read-template';
-import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
 import { outputsAllowed, writeOutputFile } from '../output-file';
-import { importReportFile, sniffKind, NO_TABLES_REASON } from '../read-report-source';
-import { checkRegularFile } from '../audit/special-file';
 import { validateWorkbookFile } from '../validate-file';
-
-type ChildRead =
-  | { readonly ok: true; readonly values: readonly CellContent[]; readonly otherFormat: string | null }
-  | { readonly ok: false; readonly reason: string };
-
-/** One child's inputs (INPUT_CELLS order) and whether its format or template version differs from ours. */
-export async function readChild(path: string): Promise<ChildRead> {
-  const checked = await checkRegularFile(path);
-  if (!checked.ok) return checked;
-  const kind = await sniffKind(path);
-  if (kind === 'xlsx') {
-    const opened = await openWorkbookFile(path);
-    if (!opened.ok) return opened;
-    const read = await readTemplate(opened.host);
-    if (!read.ok) return read;
-    const otherFormat =
-      read.version === TEMPLATE_VERSION
-        ? null
-        : `模板版本 ${read.version ?? '未知'}（本助手的模板版本为 ${TEMPLATE_VERSION}）`;
-    return { ok: true, values: read.values.slice(0, INPUT_CELLS.length), otherFormat };
-  }
-  const read = await importReportFile(path, kind);
-  if (!read.ok) return read;
-  const r = read.imported;
-  if (r.formatVersion === 'unknown') return { ok: false, reason: NO_TABLES_REASON };
-  return { ok: true, values: r.values, otherFormat: r.formatVersion === '2021' ? null : '含 2019 年版格式的表格' };
-}
-
-function factsOf(path: string, values: readonly CellContent[], otherFormat: string | null): ChildFacts {
-  const agency = values[input('META', 'agency').index];
-  const year = values[input('META', 'year').index];
-  const agencyText = agency.kind === 'blank' ? '' : displayContent(agency).trim();
-  return {
-    label: agencyText || basename(path),
-    agency: agencyText || null,
-    year: year.kind === 'number' ? year.value : null,
-    otherFormat,
-    errors: countBySeverity(evaluateRules(values, { scopes: ['report'] })).error,
-  };
-}
+import { readChild } from './rollup-child';
 
 /** Writes the parent workbook: the template filled with the sums, and the 汇总明细 sheet. */
 export async function writeRollupWorkbook(
@@ -122,7 +74,7 @@ export const rollupCommand: CliCommand = {
         unreadable.push({ label: basename(path), reason: `无法读取：${read.reason}` });
         continue;
       }
-      const f = factsOf(path, read.values, read.otherFormat);
+      const f = childFacts(basename(path), read.values, read.otherFormat);
       facts.push(f);
       children.push({ label: f.label, values: read.values });
     }

@@ -94,9 +94,15 @@ export const ROLLUP_DETAIL_SHEET = '汇总明细';
 const DETAIL_HEADER = ['表', '行', '列', '单元格名称', '汇总'] as const;
 export const DETAIL_FIRST_CHILD_COLUMN = DETAIL_HEADER.length + 1;
 
-/** The 汇总明细 sheet: one row per additive cell, its total, and each child's contribution (a column each). */
-export function planRollupDetail(children: readonly RollupChild[], rollup: Rollup): SheetEdit[] {
-  const sheet = ROLLUP_DETAIL_SHEET;
+/**
+ * The 汇总明细 sheet: one row per additive cell, its total, and each child's contribution (a column each). A new
+ * sheet named `sheet` (the pane passes a free name, so a workbook's own 汇总明细 is never written over).
+ */
+export function planRollupDetail(
+  children: readonly RollupChild[],
+  rollup: Rollup,
+  sheet: string = ROLLUP_DETAIL_SHEET,
+): SheetEdit[] {
   const byName = new Map(INPUT_CELLS.map((c) => [c.name, c]));
   const rows: (string | number | null)[][] = [
     [...DETAIL_HEADER, ...children.map((c) => c.label)],

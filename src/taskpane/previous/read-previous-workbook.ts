@@ -1,23 +1,36 @@
-// Last year's .xlsx, read in the browser: ExcelJS loads the bytes and the template is read back by its defined
-// names through readTemplate over an XlsxHost, the same reader the CLI and the web page use. Loaded lazily (with
-// ExcelJS) by the 上年数据 section, so the pane's first load does not carry it.
-/* eslint-disable no-restricted-imports -- the xlsx host is used here as a file reader, not as the pane's host:
-   it is the one reader of our template from an .xlsx, and nothing in it needs Node (the web page runs it too). */
-import ExcelJS from 'exceljs';
-import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+// A report workbook (.xlsx of our template) chosen in the pane, read in the browser with the targeted reader: only
+// the named cells are read from the bytes, within the reader's limits, with its Chinese reasons — the reader the
+// CLI and the page's 打开 use; ExcelJS is not loaded. 上年数据 reads last year's workbook with it, 汇总 each child's.
+/* eslint-disable no-restricted-imports -- the targeted reader is a browser-safe file reader (bytes in, no Node
+   API, no host behind it), not the pane's host: the pane's host is still reached only through spreadsheet-host. */
+import { WorkbookReader } from '../../hosts/xlsx/reader/workbook-reader';
 /* eslint-enable no-restricted-imports */
-import { readTemplate } from '../../hosts/read-template';
+import { TEMPLATE_READ_NAMES, readTemplate } from '../../hosts/read-template';
 import { INPUT_CELLS, type CellContent } from '../../report';
 import { foreignFormat, megabytes, SOURCE_LIMITS } from '../import/read-source-file';
 import { STRINGS } from '../strings.zh-CN';
 
 const S = STRINGS.previous;
 
-export type PreviousWorkbook =
-  { readonly ok: true; readonly values: readonly CellContent[] } | { readonly ok: false; readonly reason: string };
+export type ReportWorkbook =
+  | {
+      readonly ok: true;
+      /** The report's inputs, in INPUT_CELLS order. */
+      readonly values: readonly CellContent[];
+      /** The template version the workbook carries (null when its marker holds none). */
+      readonly version: number | null;
+    }
+  | { readonly ok: false; readonly reason: string };
 
-/** Last year's inputs in INPUT_CELLS order, or why the file cannot be used (in Chinese). */
-export async function readPreviousWorkbook(bytes: ArrayBuffer, name: string): Promise<PreviousWorkbook> {
+/**
+ * A workbook of our template by its defined names, or why the file cannot be used (in Chinese, naming the file).
+ * `notTemplate` words a file that opens but is not our template (the caller says whose file it should be).
+ */
+export async function readReportWorkbook(
+  bytes: ArrayBuffer,
+  name: string,
+  notTemplate: (name: string, reason: string) => string = S.notTemplate,
+): Promise<ReportWorkbook> {
   if (bytes.byteLength === 0) return { ok: false, reason: STRINGS.source.emptyFile(name) };
   if (bytes.byteLength > SOURCE_LIMITS.workbookBytes)
     return {
@@ -28,14 +41,18 @@ export async function readPreviousWorkbook(bytes: ArrayBuffer, name: string): Pr
   const foreign = foreignFormat(head);
   if (foreign === STRINGS.source.ole) return { ok: false, reason: S.oleWorkbook(name) };
   if (foreign !== STRINGS.source.zip) return { ok: false, reason: S.notWorkbook(name) };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, reason: S.brokenWorkbook(name, detail) };
-  }
-  const read = await readTemplate(new XlsxHost(workbook));
-  if (!read.ok) return { ok: false, reason: S.notTemplate(name, read.reason) };
-  return { ok: true, values: read.values.slice(0, INPUT_CELLS.length) };
+  const opened = WorkbookReader.open(new Uint8Array(bytes), TEMPLATE_READ_NAMES);
+  if (!opened.ok) return { ok: false, reason: S.brokenWorkbook(name, opened.reason) };
+  const read = await readTemplate(opened.reader);
+  if (!read.ok) return { ok: false, reason: notTemplate(name, read.reason) };
+  return { ok: true, values: read.values.slice(0, INPUT_CELLS.length), version: read.version };
+}
+
+export type PreviousWorkbook =
+  { readonly ok: true; readonly values: readonly CellContent[] } | { readonly ok: false; readonly reason: string };
+
+/** Last year's inputs in INPUT_CELLS order, or why the file cannot be used (in Chinese). */
+export async function readPreviousWorkbook(bytes: ArrayBuffer, name: string): Promise<PreviousWorkbook> {
+  const read = await readReportWorkbook(bytes, name);
+  return read.ok ? { ok: true, values: read.values } : read;
 }
