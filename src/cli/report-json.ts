@@ -87,7 +87,9 @@ export interface TextFieldRow {
 }
 
 /** The model's text fields a workbook has (workbookFields minus the value cells), as rows after the numbers. */
-export async function textFieldRows(host: Pick<SpreadsheetHost, 'listNames' | 'readNamedCells'>): Promise<TextFieldRow[]> {
+export async function textFieldRows(
+  host: Pick<SpreadsheetHost, 'listNames' | 'readNamedCells'>,
+): Promise<TextFieldRow[]> {
   const refs = new Map((await host.listNames()).flatMap((n) => (n.ref ? [[n.name, n.ref] as const] : [])));
   const fields = workbookFields().filter((f) => !VALUE_CELL_BY_NAME.has(f.name) && refs.has(f.name));
   const read = await host.readNamedCells(fields.map((f) => f.name));

@@ -51,4 +51,11 @@ export const PANE_SECTIONS: readonly PaneSection[] = [
       import(/* webpackChunkName: "export" */ './export/ExportSection').then((m) => m.default),
     ),
   },
+  {
+    id: 'rollup',
+    label: STRINGS.sections.rollup,
+    Component: lazySection(() =>
+      import(/* webpackChunkName: "rollup-tab" */ './rollup/RollupSection').then((m) => m.RollupSection),
+    ),
+  },
 ];

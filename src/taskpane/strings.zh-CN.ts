@@ -14,6 +14,7 @@ export const STRINGS = {
     previous: '上年数据',
     narrative: '叙述',
     export: '导出',
+    rollup: '汇总',
   },
   /** The same words the CLI and the docs use for a finding's severity. */
   severity: SEVERITY_LABEL,

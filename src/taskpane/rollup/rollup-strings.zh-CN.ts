@@ -1,0 +1,37 @@
+// The 汇总 tab's words (zh-CN), kept beside the tab so they load with it, not with the pane.
+export const ROLLUP_STRINGS = {
+  heading: '汇总下级报告',
+  hint: '选择下级机关用年报助手填写的 .xlsx 工作簿（可多选）。可相加的数字逐项求和，写入当前年报；机关名称和年度保持当前年报自己的。',
+  choose: '选择下级报告…',
+  fileLabel: '选择下级机关的年报工作簿（.xlsx，可多选）',
+  noTemplate: '本工作簿还没有年报模板：请先在「模板」中插入模板并填写汇总单位的机关名称和年度。',
+  toTemplate: '去插入模板',
+  noYear: '请先在模板中填写汇总的年度，才能核对下级报告的年度。',
+  listHeading: (n: number) => `下级报告（${n} 个）`,
+  empty: '还没有选择下级报告。',
+  reading: '正在读取…',
+  accepted: '可计入',
+  refused: '不计入',
+  remove: '移除',
+  removeLabel: (label: string) => `移除 ${label}`,
+  clear: '全部移除',
+  counted: (accepted: number, refused: number) =>
+    refused > 0 ? `可计入 ${accepted} 个，不计入 ${refused} 个（原因见各项）。` : `可计入 ${accepted} 个。`,
+  run: '汇总',
+  running: '正在汇总…',
+  nothingToSum: '没有可以计入的下级报告：请选择没有错误、年度相同、机关名称不重复的下级报告。',
+  confirm: (n: number) => `当前年报中有 ${n} 个单元格已填了不同的数字，汇总会用下级报告之和替换它们。确定要替换吗？`,
+  confirmRun: '替换并汇总',
+  cancel: '取消',
+  done: (children: number, cells: number, sheet: string, refused: number) =>
+    `已汇总 ${children} 个下级报告，写入 ${cells} 个单元格；各项来源见工作表「${sheet}」。` +
+    (refused > 0 ? `另有 ${refused} 个下级报告未计入。` : ''),
+  failed: (detail: string) => `汇总失败：${detail}`,
+  notChildTemplate: (name: string, reason: string) => `下级工作簿「${name}」无法读取：${reason}`,
+  badType: (name: string) => `不支持文件「${name}」：汇总只读取下级机关用年报助手填写的 .xlsx 工作簿。`,
+  traceHeading: '各项来源',
+  traceHint: (sheet: string) => `每个单元格的汇总数及各下级报告的数字（完整明细见工作表「${sheet}」）。`,
+  traceCells: (n: number) => `有数字的单元格 ${n} 个`,
+  blank: '空',
+  unset: '（未填写）',
+} as const;
