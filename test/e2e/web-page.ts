@@ -119,7 +119,7 @@ export async function locate(page: Page, name: string): Promise<CellPlace> {
 }
 
 /** Brings the named cell into view and returns its centre in page pixels. */
-async function cellCentre(page: Page, name: string): Promise<{ x: number; y: number }> {
+export async function cellCentre(page: Page, name: string): Promise<{ x: number; y: number }> {
   const place = await locate(page, name);
   const inView = await page.evaluate(({ sheet, a1 }) => {
     const ws = (window.univerAPI as UniverLike).getActiveWorkbook().getSheetByName(sheet)!;
