@@ -161,4 +161,11 @@ describe('汇总 tab', () => {
     await within(panel).findByText(/各项来源见工作表「汇总明细\(2\)」/);
     expect(await parent.sheetNames()).toEqual(expect.arrayContaining(['汇总明细', '汇总明细(2)']));
   }, 60_000);
+
+  it('without a template says so and leads to 模板', async () => {
+    const panel = await openRollup(new XlsxHost());
+    expect(within(panel).getByText(/本工作簿还没有年报模板/)).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('button', { name: '去插入模板' }));
+    expect(screen.getByRole('tab', { name: '模板', selected: true })).toBeTruthy();
+  });
 });

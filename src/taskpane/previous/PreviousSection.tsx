@@ -3,9 +3,10 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { PREVIOUS_CELLS } from '../../report';
-import { usePaneNavigation, usePaneState, useReportController } from '../host-context';
+import { usePaneState, useReportController } from '../host-context';
 import { DiagnosticItems, Facts, FindingItems, formatWords, useSummaryStyles } from '../import/ImportSummary';
 import { SectionNotice } from '../import/SectionNotice';
+import { NeedsTemplate } from './NeedsTemplate';
 import { SourcePicker } from '../import/SourcePicker';
 import { nameLabel } from '../message-words';
 import { useSectionState } from '../import/use-section-state';
@@ -100,7 +101,6 @@ export function PreviousSection() {
   const styles = useStyles();
   const summary = useSummaryStyles();
   const previous = useReportController().previous;
-  const navigation = usePaneNavigation();
   const pane = usePaneState();
   const { draft, busy, loaded, stored, prefill, message, prefillMessage } = useSectionState(previous);
   const crossYear = pane.findings.filter((f) => f.rule.startsWith('X.'));
@@ -109,15 +109,7 @@ export function PreviousSection() {
   useEffect(() => void previous.inspect(), [previous, pane.reads]);
 
   if (pane.template.kind === 'absent')
-    return (
-      <section aria-label={P.heading}>
-        <h3 className={summary.heading}>{P.heading}</h3>
-        <p className={summary.text}>{P.noTemplate}</p>
-        <Button appearance="primary" onClick={() => navigation.show('template')}>
-          {P.toTemplate}
-        </Button>
-      </section>
-    );
+    return <NeedsTemplate heading={P.heading} text={P.noTemplate} action={P.toTemplate} />;
 
   return (
     <>

@@ -3,12 +3,13 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, type ChangeEvent } from 'react';
 import { input as inputCell } from '../../report';
-import { useHost, usePaneNavigation, usePaneState, useReportController } from '../host-context';
+import { useHost, usePaneState, useReportController } from '../host-context';
 import { Facts, useSummaryStyles } from '../import/ImportSummary';
 import { SectionNotice } from '../import/SectionNotice';
 import { useSectionState } from '../import/use-section-state';
 import { nameLabel } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
+import { NeedsTemplate } from '../previous/NeedsTemplate';
 import { ROLLUP_STRINGS as R } from './rollup-strings.zh-CN';
 import {
   parentYear,
@@ -100,20 +101,11 @@ export function RollupSection() {
   const core = useReportController();
   const rollup = rollupControllerFor(host, core);
   const pane = usePaneState();
-  const navigation = usePaneNavigation();
   const { children, busy, message, confirm, trace } = useSectionState(rollup);
   const input = useRef<HTMLInputElement>(null);
 
   if (pane.template.kind === 'absent')
-    return (
-      <section aria-label={R.heading}>
-        <h3 className={summary.heading}>{R.heading}</h3>
-        <p className={summary.text}>{R.noTemplate}</p>
-        <Button appearance="primary" onClick={() => navigation.show('template')}>
-          {R.toTemplate}
-        </Button>
-      </section>
-    );
+    return <NeedsTemplate heading={R.heading} text={R.noTemplate} action={R.toTemplate} />;
 
   const year = parentYear(pane.cells);
   const agency = pane.cells.get(inputCell('META', 'agency').name);
