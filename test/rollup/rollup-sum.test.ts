@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import {
   ADDITIVE_CELLS,
   INPUT_CELLS,
+  TEMPLATE_VERSION,
+  childFacts,
   input,
+  otherTemplateVersion,
   rollupRole,
   screenChildren,
   sumChildren,
@@ -99,5 +102,44 @@ describe('screenChildren', () => {
       { label: 'b.xlsx', reason: '没有填写机关名称' },
       { label: '甲 区(2)', reason: '机关名称「甲 区」与 甲区 重复，不能重复计入' },
     ]);
+  });
+});
+
+describe('childFacts', () => {
+  const META = { agency: input('META', 'agency'), year: input('META', 'year') };
+  const blank = (): CellContent[] => INPUT_CELLS.map(() => ({ kind: 'blank' }));
+
+  it('names a child by its agency (trimmed), else by its file, and reads its year', () => {
+    const values = blank();
+    values[META.agency.index] = { kind: 'text', text: '  甲区人民政府 ' };
+    values[META.year.index] = { kind: 'number', value: 2025 };
+    expect(childFacts('a.xlsx', values, null)).toEqual({
+      label: '甲区人民政府',
+      agency: '甲区人民政府',
+      year: 2025,
+      otherFormat: null,
+      errors: 0,
+    });
+    const unnamed = blank();
+    unnamed[META.year.index] = { kind: 'text', text: '2025年' };
+    expect(childFacts('b.xlsx', unnamed, null)).toMatchObject({ label: 'b.xlsx', agency: null, year: null });
+  });
+
+  it('counts the report’s errors: a finished 新收 row whose parts (all 0) do not make its total (9)', () => {
+    const values = blank();
+    for (const c of ['person', 'business', 'research', 'charity', 'legal', 'other'])
+      values[input('T3', 'new', c).index] = { kind: 'number', value: 0 };
+    values[input('T3', 'new', 'total').index] = { kind: 'number', value: 9 };
+    expect(childFacts('c.xlsx', values, null).errors).toBe(1);
+    values[input('T3', 'new', 'total').index] = { kind: 'number', value: 0 };
+    expect(childFacts('c.xlsx', values, null).errors).toBe(0);
+  });
+
+  it('words another template version, and none for ours', () => {
+    expect(otherTemplateVersion(TEMPLATE_VERSION)).toBeNull();
+    expect(otherTemplateVersion(TEMPLATE_VERSION + 1)).toBe(
+      `模板版本 ${TEMPLATE_VERSION + 1}（本助手的模板版本为 ${TEMPLATE_VERSION}）`,
+    );
+    expect(otherTemplateVersion(null)).toContain('模板版本 未知');
   });
 });
