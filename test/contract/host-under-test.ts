@@ -28,6 +28,6 @@ export interface HostKind {
   tearDown?(): Promise<void>;
   /** A workbook with one empty sheet, Sheet1, as a person opens a new one. */
   open(): Promise<HostUnderTest>;
-  /** Cases this host cannot pass, with the exact reason (the suite asserts that they still fail). */
-  readonly knownGaps?: Readonly<Record<string, string>>;
+  /** How long the host may take to redraw conditional formats after a write (0: at once, as data). */
+  readonly redrawMs?: number;
 }

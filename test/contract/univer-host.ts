@@ -115,6 +115,8 @@ function proxyHost(): SpreadsheetHost {
 
 export const univerKind: HostKind = {
   name: 'Univer (chromium)',
+  // Univer recomputes conditional formats after a debounce (fixed 100 ms + 16 ms, more on a loaded machine).
+  redrawMs: 60_000,
   async setUp() {
     server = await startWebServer();
     browser = await launchChromium();
