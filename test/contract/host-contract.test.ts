@@ -4,17 +4,10 @@
 // with 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计 in columns I–O of row 24, the agency in D2
 // and the year in M2), and from the colours a spreadsheet user sees (light red FFC7CE for an error).
 import type { SpreadsheetHost } from '../../src/hosts/spreadsheet-host';
-import {
-  BLANK,
-  parseRange,
-  planHighlights,
-  planInsertion,
-  planRepair,
-  splitSheetRef,
-  type CellContent,
-  type NamePlace,
-} from '../../src/report';
+import { BLANK, planHighlights, planInsertion, planRepair, type CellContent } from '../../src/report';
 import { planPrevious } from '../../src/report/sheet-edits/plan-previous';
+// The repair as the pane plans it: each name's sheet and top-left cell, from the host's listNames.
+import { placesOf } from '../../src/taskpane/report-controller';
 import type { HostKind, HostUnderTest } from './host-under-test';
 import { excelKind, wpsKind, xlsxKind } from './model-hosts';
 import { univerKind } from './univer-host';
@@ -64,17 +57,6 @@ async function fillOf(
     got = await hut.shownFill(sheet, a1);
   }
   return got;
-}
-
-/** As the pane does before a repair (report-controller's placesOf): each name's sheet and top-left cell. */
-function placesOf(names: readonly { name: string; ref: string | null }[]): Map<string, NamePlace> {
-  const places = new Map<string, NamePlace>();
-  for (const n of names) {
-    const split = n.ref === null ? null : splitSheetRef(n.ref);
-    const r = split ? parseRange(split.range) : null;
-    if (split && r) places.set(n.name, { sheet: split.sheet, row: r.top, col: r.left });
-  }
-  return places;
 }
 
 const KINDS: readonly HostKind[] = [xlsxKind, excelKind, wpsKind, univerKind];
