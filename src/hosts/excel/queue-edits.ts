@@ -2,6 +2,7 @@
 // Excel in a single batch. Nothing here syncs; ExcelHost.applyEdits reads the workbook once before and syncs
 // once after.
 import { columnLetters, HIGHLIGHT, parseRange, type CellFormat, type SheetEdit } from '../../report';
+import { handleEdit, type EditHandlers } from '../edit-handlers';
 import { equalRuns } from '../write-runs';
 import { typedEntry } from '../typed-text';
 import { columnWidthPoints, hex, inches } from './office-values';
@@ -99,101 +100,96 @@ export function queueEdits(
   // Rules re-planned onto an existing sheet (a repair, 上年数据) replace the ones with the same formula.
   for (const cf of before.replacedRules ?? []) cf.delete();
 
-  for (const e of edits) {
-    switch (e.op) {
-      case 'addSheet': {
-        const ws = ctx.workbook.worksheets.add(e.sheet);
-        sheets.set(e.sheet.toLowerCase(), ws);
-        if (supports('1.8')) ws.showGridlines = false;
-        // 上年数据 (plan-previous.ts) is hidden; visibility is ExcelApi 1.1, so every Excel has it. Excel cannot
-        // activate a hidden sheet (issue #10), so only a visible new sheet is brought to the front below.
-        if (e.hidden) ws.visibility = Excel.SheetVisibility.hidden;
-        else added.push(ws);
-        options.onSheetAdded?.(ws);
-        break;
+  const handlers: EditHandlers = {
+    addSheet: (e) => {
+      const ws = ctx.workbook.worksheets.add(e.sheet);
+      sheets.set(e.sheet.toLowerCase(), ws);
+      if (supports('1.8')) ws.showGridlines = false;
+      // 上年数据 (plan-previous.ts) is hidden; visibility is ExcelApi 1.1, so every Excel has it. Excel cannot
+      // activate a hidden sheet (issue #10), so only a visible new sheet is brought to the front below.
+      if (e.hidden) ws.visibility = Excel.SheetVisibility.hidden;
+      else added.push(ws);
+      options.onSheetAdded?.(ws);
+    },
+    // Equal neighbours share one call, so a row of 15 equal widths costs one.
+    columnWidths: (e) => {
+      for (const [i, j, w] of equalRuns(e.widths))
+        sheet(e.sheet).getRange(`${columnLetters(e.first + i)}1:${columnLetters(e.first + j)}1`).format.columnWidth =
+          columnWidthPoints(w);
+    },
+    rowHeights: (e) => {
+      for (const [i, j, h] of equalRuns(e.heights))
+        sheet(e.sheet).getRange(`A${e.first + i}:A${e.first + j}`).format.rowHeight = h;
+    },
+    values: (e) => {
+      // Office.js leaves a cell whose entry is null as it is: labels go in, the user's inputs stay. Text is typed
+      // as text (typed-text.ts): an agency named "=…" is not a formula.
+      sheet(e.sheet).getRange(e.range).values = e.values.map((row) => row.map(typedEntry)) as (
+        string | number | null
+      )[][];
+    },
+    merge: (e) => {
+      for (const r of e.ranges) sheet(e.sheet).getRange(r).merge(false);
+    },
+    format: (e) => {
+      for (const r of e.ranges) queueFormat(sheet(e.sheet).getRange(r), r, e.format);
+    },
+    defineName: (e) => {
+      if (before.names.has(e.name.toLowerCase())) ctx.workbook.names.getItem(e.name).delete();
+      ctx.workbook.names.add(e.name, sheet(e.sheet).getRange(e.range));
+    },
+    conditionalFormat: (e) => {
+      const style = HIGHLIGHT[e.style];
+      const targets: (Excel.Range | Excel.RangeAreas)[] =
+        supports('1.9') && e.ranges.length > 1
+          ? [sheet(e.sheet).getRanges(e.ranges.join(','))]
+          : e.ranges.map((r) => sheet(e.sheet).getRange(r));
+      for (const target of targets) {
+        const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = `=${e.formula}`;
+        cf.custom.format.fill.color = hex(style.fill);
+        cf.custom.format.font.color = hex(style.fontColor);
+        cf.priority = e.priority - 1;
       }
-      // Equal neighbours share one call, so a row of 15 equal widths costs one.
-      case 'columnWidths':
-        for (const [i, j, w] of equalRuns(e.widths))
-          sheet(e.sheet).getRange(`${columnLetters(e.first + i)}1:${columnLetters(e.first + j)}1`).format.columnWidth =
-            columnWidthPoints(w);
-        break;
-      case 'rowHeights':
-        for (const [i, j, h] of equalRuns(e.heights))
-          sheet(e.sheet).getRange(`A${e.first + i}:A${e.first + j}`).format.rowHeight = h;
-        break;
-      case 'values':
-        // Office.js leaves a cell whose entry is null as it is: labels go in, the user's inputs stay. Text is typed
-        // as text (typed-text.ts): an agency named "=…" is not a formula.
-        sheet(e.sheet).getRange(e.range).values = e.values.map((row) => row.map(typedEntry)) as (
-          string | number | null
-        )[][];
-        break;
-      case 'merge':
-        for (const r of e.ranges) sheet(e.sheet).getRange(r).merge(false);
-        break;
-      case 'format':
-        for (const r of e.ranges) queueFormat(sheet(e.sheet).getRange(r), r, e.format);
-        break;
-      case 'defineName':
-        if (before.names.has(e.name.toLowerCase())) ctx.workbook.names.getItem(e.name).delete();
-        ctx.workbook.names.add(e.name, sheet(e.sheet).getRange(e.range));
-        break;
-      case 'conditionalFormat': {
-        const style = HIGHLIGHT[e.style];
-        const targets: (Excel.Range | Excel.RangeAreas)[] =
-          supports('1.9') && e.ranges.length > 1
-            ? [sheet(e.sheet).getRanges(e.ranges.join(','))]
-            : e.ranges.map((r) => sheet(e.sheet).getRange(r));
-        for (const target of targets) {
-          const cf = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
-          cf.custom.rule.formula = `=${e.formula}`;
-          cf.custom.format.fill.color = hex(style.fill);
-          cf.custom.format.font.color = hex(style.fontColor);
-          cf.priority = e.priority - 1;
-        }
-        break;
+    },
+    validation: (e) => {
+      if (!supports('1.8')) return; // Excel 2019 and older: the conditional formats still flag bad entries.
+      for (const r of e.ranges) {
+        const dv = sheet(e.sheet).getRange(r).dataValidation;
+        const rule = e.rule;
+        dv.clear();
+        const basic = { formula1: rule.min, formula2: rule.max, operator: 'Between' as const };
+        dv.rule = rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+        dv.ignoreBlanks = true;
+        dv.prompt = { showPrompt: true, title: rule.promptTitle, message: rule.prompt };
+        dv.errorAlert = { showAlert: true, style: 'Warning', title: rule.errorTitle, message: rule.error };
       }
-      case 'validation':
-        if (!supports('1.8')) break; // Excel 2019 and older: the conditional formats still flag bad entries.
-        for (const r of e.ranges) {
-          const dv = sheet(e.sheet).getRange(r).dataValidation;
-          const rule = e.rule;
-          dv.clear();
-          const basic = { formula1: rule.min, formula2: rule.max, operator: 'Between' as const };
-          dv.rule = rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-          dv.ignoreBlanks = true;
-          dv.prompt = { showPrompt: true, title: rule.promptTitle, message: rule.prompt };
-          dv.errorAlert = { showAlert: true, style: 'Warning', title: rule.errorTitle, message: rule.error };
-        }
-        break;
-      case 'pageSetup': {
-        if (!supports('1.9')) break;
-        const ws = sheet(e.sheet);
-        const page = ws.pageLayout;
-        page.paperSize = 'A4';
-        page.orientation = e.orientation === 'portrait' ? 'Portrait' : 'Landscape';
-        page.zoom = { horizontalFitToPages: e.fitToWidth, verticalFitToPages: 0 };
-        page.centerHorizontally = true;
-        page.leftMargin = inches(e.margins.left);
-        page.rightMargin = inches(e.margins.right);
-        page.topMargin = inches(e.margins.top);
-        page.bottomMargin = inches(e.margins.bottom);
-        page.headerMargin = inches(0.3);
-        page.footerMargin = inches(0.3);
-        page.setPrintArea(e.printArea);
-        // A break "after row r" sits above row r + 1.
-        for (const row of e.rowBreaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
-        break;
-      }
-      case 'protect': {
-        const key = e.sheet.toLowerCase();
-        const alreadyProtected = before.sheets.get(key)?.protected && !unprotect.has(key);
-        if (!alreadyProtected) reprotect.add(key);
-        break;
-      }
-    }
-  }
+    },
+    pageSetup: (e) => {
+      if (!supports('1.9')) return;
+      const ws = sheet(e.sheet);
+      const page = ws.pageLayout;
+      page.paperSize = 'A4';
+      page.orientation = e.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+      page.zoom = { horizontalFitToPages: e.fitToWidth, verticalFitToPages: 0 };
+      page.centerHorizontally = true;
+      page.leftMargin = inches(e.margins.left);
+      page.rightMargin = inches(e.margins.right);
+      page.topMargin = inches(e.margins.top);
+      page.bottomMargin = inches(e.margins.bottom);
+      page.headerMargin = inches(0.3);
+      page.footerMargin = inches(0.3);
+      page.setPrintArea(e.printArea);
+      // A break "after row r" sits above row r + 1.
+      for (const row of e.rowBreaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
+    },
+    protect: (e) => {
+      const key = e.sheet.toLowerCase();
+      const alreadyProtected = before.sheets.get(key)?.protected && !unprotect.has(key);
+      if (!alreadyProtected) reprotect.add(key);
+    },
+  };
+  for (const e of edits) handleEdit(handlers, e);
   // Protection goes on last, after every write it would block.
   for (const key of reprotect)
     sheet(before.sheets.get(key)?.name ?? nameFor(edits, key)).protection.protect(PROTECTION_OPTIONS);

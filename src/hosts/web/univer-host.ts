@@ -21,9 +21,9 @@ import {
   type SheetEdit,
   type ValidationRule,
 } from '../../report';
+import { handleEdit, type EditHandlers, type EditOf } from '../edit-handlers';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
 
-type Edit<K extends SheetEdit['op']> = Extract<SheetEdit, { op: K }>;
 type FRangeOf = ReturnType<FWorksheet['getRange']>;
 
 // Univer's numeric enums (core), spelled out so this module needs no runtime import from the sheet library.
@@ -236,47 +236,48 @@ export class UniverHost implements SpreadsheetHost {
     // Values and formats of one sheet go out as one sparse write; everything else follows in plan order.
     const patches = new Map<string, CellPatch>();
     const patch = (sheet: string) => patches.get(sheet) ?? patches.set(sheet, new CellPatch()).get(sheet)!;
-    const later: SheetEdit[] = [];
-    for (const e of edits) {
-      switch (e.op) {
-        case 'addSheet':
-          this.addSheet(e.sheet, e.hidden === true);
-          break;
-        // One command per run of equal sizes: each command re-lays the sheet out, the page's start-up waits on it.
-        case 'columnWidths':
-          for (const r of runsOf(e.widths.map(columnPixels)))
-            this.sheet(e.sheet).setColumnWidths(e.first - 1 + r.start, r.count, r.value);
-          break;
-        case 'rowHeights':
-          for (const r of runsOf(e.heights.map(rowPixels)))
-            this.sheet(e.sheet).setRowHeights(e.first - 1 + r.start, r.count, r.value);
-          break;
-        case 'values': {
-          const r = parseRange(e.range)!;
-          const p = patch(e.sheet);
-          e.values.forEach((row, i) =>
-            row.forEach((v, j) => {
-              if (v !== null) p.at(r.top - 1 + i, r.left - 1 + j).v = v;
-            }),
-          );
-          break;
-        }
-        case 'format': {
-          const s = styleOf(e.format);
-          const p = patch(e.sheet);
-          for (const range of e.ranges)
-            eachCell(range, (row, col) => {
-              const c = p.at(row, col);
-              c.s = { ...((c.s as IStyleData | undefined) ?? {}), ...s };
-            });
-          break;
-        }
-        default:
-          later.push(e);
-      }
-    }
+    /** Merges, names, rules and validations: after the values and formats are in, in plan order. */
+    const later: (() => void | Promise<void>)[] = [];
+    const handlers: EditHandlers = {
+      addSheet: (e) => this.addSheet(e.sheet, e.hidden === true),
+      // One command per run of equal sizes: each command re-lays the sheet out, the page's start-up waits on it.
+      columnWidths: (e) => {
+        for (const r of runsOf(e.widths.map(columnPixels)))
+          this.sheet(e.sheet).setColumnWidths(e.first - 1 + r.start, r.count, r.value);
+      },
+      rowHeights: (e) => {
+        for (const r of runsOf(e.heights.map(rowPixels)))
+          this.sheet(e.sheet).setRowHeights(e.first - 1 + r.start, r.count, r.value);
+      },
+      values: (e) => {
+        const r = parseRange(e.range)!;
+        const p = patch(e.sheet);
+        e.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== null) p.at(r.top - 1 + i, r.left - 1 + j).v = v;
+          }),
+        );
+      },
+      format: (e) => {
+        const s = styleOf(e.format);
+        const p = patch(e.sheet);
+        for (const range of e.ranges)
+          eachCell(range, (row, col) => {
+            const c = p.at(row, col);
+            c.s = { ...((c.s as IStyleData | undefined) ?? {}), ...s };
+          });
+      },
+      merge: (e) => void later.push(() => this.merge(e)),
+      defineName: (e) => void later.push(() => this.defineName(e)),
+      conditionalFormat: (e) => void later.push(() => this.conditionalFormat(e)),
+      validation: (e) => void later.push(() => this.validation(e)),
+      // No print setup in Univer; protection would lock the labels behind a permission dialog (docs/web.md).
+      pageSetup: () => undefined,
+      protect: () => undefined,
+    };
+    for (const e of edits) handleEdit(handlers, e);
     for (const [sheet, p] of patches) p.write(this.sheet(sheet));
-    for (const e of later) await this.applyOther(e);
+    for (const run of later) await run();
   }
 
   private addSheet(name: string, hidden: boolean): void {
@@ -293,26 +294,7 @@ export class UniverHost implements SpreadsheetHost {
     if (hidden) ws.hideSheet();
   }
 
-  private async applyOther(e: SheetEdit): Promise<void> {
-    switch (e.op) {
-      case 'merge':
-        return this.merge(e);
-      case 'defineName':
-        return this.defineName(e);
-      case 'conditionalFormat':
-        return this.conditionalFormat(e);
-      case 'validation':
-        return this.validation(e);
-      case 'pageSetup':
-      case 'protect':
-        // No print setup in Univer; protection would lock the labels behind a permission dialog (docs/web.md).
-        return;
-      default:
-        throw new Error(`unhandled edit ${e.op}`);
-    }
-  }
-
-  private async merge(e: Edit<'merge'>): Promise<void> {
+  private async merge(e: EditOf<'merge'>): Promise<void> {
     const ws = this.sheet(e.sheet);
     const existing = ws.getMergedRanges().map((r) => r.getRange());
     const fresh = e.ranges
@@ -336,7 +318,7 @@ export class UniverHost implements SpreadsheetHost {
     });
   }
 
-  private defineName(e: Edit<'defineName'>): void {
+  private defineName(e: EditOf<'defineName'>): void {
     const ref = `${quoteSheet(e.sheet)}!${e.range
       .split(':')
       .map((p) => p.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
@@ -349,7 +331,7 @@ export class UniverHost implements SpreadsheetHost {
     this.workbook.insertDefinedName(e.name, ref);
   }
 
-  private conditionalFormat(e: Edit<'conditionalFormat'>): void {
+  private conditionalFormat(e: EditOf<'conditionalFormat'>): void {
     const ws = this.sheet(e.sheet);
     const formula = `=${e.formula}`;
     const ranges = e.ranges.map((a1) => ws.getRange(a1).getRange());
@@ -373,7 +355,7 @@ export class UniverHost implements SpreadsheetHost {
     ws.addConditionalFormattingRule(rule);
   }
 
-  private validation(e: Edit<'validation'>): void {
+  private validation(e: EditOf<'validation'>): void {
     const ws = this.sheet(e.sheet);
     const rule: ValidationRule = e.rule;
     for (const a1 of e.ranges) {

@@ -20,6 +20,7 @@ import {
   type EtWorkbook,
   type EtWorksheet,
 } from './et-api';
+import { handleEdit, type EditHandlers } from '../edit-handlers';
 import { equalRuns, unionChunks, writeRuns } from '../write-runs';
 import { typedEntry } from '../typed-text';
 
@@ -194,136 +195,126 @@ export function applyEditsToEt(app: EtApplication, edits: readonly SheetEdit[]):
     return ws;
   };
 
-  try {
-    for (const e of edits) {
-      switch (e.op) {
-        case 'addSheet': {
-          if (findSheet(wb, e.sheet)) throw new Error(`工作表「${e.sheet}」已存在`);
-          const all = wb.Worksheets;
-          const userSheet = e.hidden ? wb.ActiveSheet : null;
-          const ws = all.Add(undefined, all.Item(all.Count));
-          ws.Name = e.sheet;
-          // Gridlines are a window setting of the active sheet: set while the new sheet is the active one.
-          ws.Activate();
-          const win = app.ActiveWindow;
-          if (win) win.DisplayGridlines = false;
-          if (e.hidden) {
-            // 上年数据 (plan-previous.ts) is a hidden sheet: xlSheetHidden, which the user can unhide. Hiding the
-            // active sheet makes WPS activate another (issue #10): bring back the sheet the user was on.
-            ws.Visible = XL.sheetHidden;
-            if (userSheet && userSheet.Name !== e.sheet) userSheet.Activate();
-          }
-          created.add(e.sheet);
-          sheets.set(e.sheet, ws);
-          break;
-        }
-        case 'columnWidths': {
-          const ws = sheet(e.sheet);
-          for (const [i, j, w] of equalRuns(e.widths))
-            ws.Range(`${columnLetters(e.first + i)}1:${columnLetters(e.first + j)}1`).ColumnWidth = w;
-          break;
-        }
-        case 'rowHeights': {
-          const ws = sheet(e.sheet);
-          for (const [i, j, h] of equalRuns(e.heights)) ws.Range(`A${e.first + i}:A${e.first + j}`).RowHeight = h;
-          break;
-        }
-        case 'values': {
-          const r = rangeOf(e.range);
-          writeBlock(sheet(e.sheet), r.top, r.left, e.values);
-          break;
-        }
-        case 'merge': {
-          const ws = sheet(e.sheet);
-          for (const chunk of unionChunks(e.ranges)) ws.Range(chunk).Merge();
-          break;
-        }
-        case 'format': {
-          const ws = sheet(e.sheet);
-          for (const chunk of unionChunks(e.ranges)) applyFormat(ws.Range(chunk), e.format);
-          break;
-        }
-        case 'defineName':
-          names ??= wb.Names;
-          names.Add(e.name, `=${quoteSheet(e.sheet)}!${absoluteRange(e.range)}`);
-          break;
-        case 'conditionalFormat': {
-          const ws = sheet(e.sheet);
-          const style = HIGHLIGHT[e.style];
-          // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it,
-          // and one that supersedes an earlier rule of ours (e.replaces, 上年数据) replaces that.
-          const existing = rulesOf(e.sheet, ws);
-          for (const f of [e.formula, ...(e.replaces ?? [])]) {
-            for (const old of existing.get(f) ?? []) old.Delete();
-            existing.delete(f);
-          }
-          for (const chunk of unionChunks(e.ranges)) {
-            let fc: EtFormatCondition;
-            try {
-              fc = addCondition(ws, chunk, e.formula);
-            } catch {
-              rejected.push(e.id);
-              continue;
-            }
-            fc.Interior.Color = bgr(style.fill);
-            fc.Font.Color = bgr(style.fontColor);
-            order.added(fc);
-          }
-          break;
-        }
-        case 'validation': {
-          const ws = sheet(e.sheet);
-          const v = e.rule;
-          for (const chunk of unionChunks(e.ranges)) {
-            const dv = ws.Range(chunk).Validation;
-            dv.Delete();
-            dv.Add(
-              v.type === 'whole' ? XL.validateWholeNumber : XL.validateDecimal,
-              XL.validAlertWarning,
-              XL.between,
-              String(v.min),
-              String(v.max),
-            );
-            dv.IgnoreBlank = true;
-            dv.InputTitle = v.promptTitle;
-            dv.InputMessage = v.prompt;
-            dv.ErrorTitle = v.errorTitle;
-            dv.ErrorMessage = v.error;
-            dv.ShowInput = true;
-            dv.ShowError = true;
-          }
-          break;
-        }
-        case 'pageSetup': {
-          const ws = sheet(e.sheet);
-          const ps = ws.PageSetup;
-          ps.PrintArea = absoluteRange(e.printArea);
-          ps.Orientation = e.orientation === 'landscape' ? XL.landscape : XL.portrait;
-          ps.PaperSize = XL.paperA4;
-          ps.Zoom = false;
-          ps.FitToPagesWide = e.fitToWidth;
-          ps.FitToPagesTall = false;
-          ps.LeftMargin = e.margins.left * 72;
-          ps.RightMargin = e.margins.right * 72;
-          ps.TopMargin = e.margins.top * 72;
-          ps.BottomMargin = e.margins.bottom * 72;
-          ps.HeaderMargin = 0.3 * 72;
-          ps.FooterMargin = 0.3 * 72;
-          ps.CenterHorizontally = true;
-          if (e.rowBreaks.length) {
-            const breaks = ws.HPageBreaks;
-            for (const row of e.rowBreaks) breaks.Add(ws.Range(`A${row + 1}`));
-          }
-          break;
-        }
-        case 'protect': {
-          const ws = sheet(e.sheet);
-          protectSheet(ws);
-          reprotect.delete(ws);
-          break;
-        }
+  const handlers: EditHandlers = {
+    addSheet: (e) => {
+      if (findSheet(wb, e.sheet)) throw new Error(`工作表「${e.sheet}」已存在`);
+      const all = wb.Worksheets;
+      const userSheet = e.hidden ? wb.ActiveSheet : null;
+      const ws = all.Add(undefined, all.Item(all.Count));
+      ws.Name = e.sheet;
+      // Gridlines are a window setting of the active sheet: set while the new sheet is the active one.
+      ws.Activate();
+      const win = app.ActiveWindow;
+      if (win) win.DisplayGridlines = false;
+      if (e.hidden) {
+        // 上年数据 (plan-previous.ts) is a hidden sheet: xlSheetHidden, which the user can unhide. Hiding the
+        // active sheet makes WPS activate another (issue #10): bring back the sheet the user was on.
+        ws.Visible = XL.sheetHidden;
+        if (userSheet && userSheet.Name !== e.sheet) userSheet.Activate();
       }
-    }
+      created.add(e.sheet);
+      sheets.set(e.sheet, ws);
+    },
+    columnWidths: (e) => {
+      const ws = sheet(e.sheet);
+      for (const [i, j, w] of equalRuns(e.widths))
+        ws.Range(`${columnLetters(e.first + i)}1:${columnLetters(e.first + j)}1`).ColumnWidth = w;
+    },
+    rowHeights: (e) => {
+      const ws = sheet(e.sheet);
+      for (const [i, j, h] of equalRuns(e.heights)) ws.Range(`A${e.first + i}:A${e.first + j}`).RowHeight = h;
+    },
+    values: (e) => {
+      const r = rangeOf(e.range);
+      writeBlock(sheet(e.sheet), r.top, r.left, e.values);
+    },
+    merge: (e) => {
+      const ws = sheet(e.sheet);
+      for (const chunk of unionChunks(e.ranges)) ws.Range(chunk).Merge();
+    },
+    format: (e) => {
+      const ws = sheet(e.sheet);
+      for (const chunk of unionChunks(e.ranges)) applyFormat(ws.Range(chunk), e.format);
+    },
+    defineName: (e) => {
+      names ??= wb.Names;
+      names.Add(e.name, `=${quoteSheet(e.sheet)}!${absoluteRange(e.range)}`);
+    },
+    conditionalFormat: (e) => {
+      const ws = sheet(e.sheet);
+      const style = HIGHLIGHT[e.style];
+      // A repair re-plans every rule: one with the same formula replaces the old one instead of doubling it,
+      // and one that supersedes an earlier rule of ours (e.replaces, 上年数据) replaces that.
+      const existing = rulesOf(e.sheet, ws);
+      for (const f of [e.formula, ...(e.replaces ?? [])]) {
+        for (const old of existing.get(f) ?? []) old.Delete();
+        existing.delete(f);
+      }
+      for (const chunk of unionChunks(e.ranges)) {
+        let fc: EtFormatCondition;
+        try {
+          fc = addCondition(ws, chunk, e.formula);
+        } catch {
+          rejected.push(e.id);
+          continue;
+        }
+        fc.Interior.Color = bgr(style.fill);
+        fc.Font.Color = bgr(style.fontColor);
+        order.added(fc);
+      }
+    },
+    validation: (e) => {
+      const ws = sheet(e.sheet);
+      const v = e.rule;
+      for (const chunk of unionChunks(e.ranges)) {
+        const dv = ws.Range(chunk).Validation;
+        dv.Delete();
+        dv.Add(
+          v.type === 'whole' ? XL.validateWholeNumber : XL.validateDecimal,
+          XL.validAlertWarning,
+          XL.between,
+          String(v.min),
+          String(v.max),
+        );
+        dv.IgnoreBlank = true;
+        dv.InputTitle = v.promptTitle;
+        dv.InputMessage = v.prompt;
+        dv.ErrorTitle = v.errorTitle;
+        dv.ErrorMessage = v.error;
+        dv.ShowInput = true;
+        dv.ShowError = true;
+      }
+    },
+    pageSetup: (e) => {
+      const ws = sheet(e.sheet);
+      const ps = ws.PageSetup;
+      ps.PrintArea = absoluteRange(e.printArea);
+      ps.Orientation = e.orientation === 'landscape' ? XL.landscape : XL.portrait;
+      ps.PaperSize = XL.paperA4;
+      ps.Zoom = false;
+      ps.FitToPagesWide = e.fitToWidth;
+      ps.FitToPagesTall = false;
+      ps.LeftMargin = e.margins.left * 72;
+      ps.RightMargin = e.margins.right * 72;
+      ps.TopMargin = e.margins.top * 72;
+      ps.BottomMargin = e.margins.bottom * 72;
+      ps.HeaderMargin = 0.3 * 72;
+      ps.FooterMargin = 0.3 * 72;
+      ps.CenterHorizontally = true;
+      if (e.rowBreaks.length) {
+        const breaks = ws.HPageBreaks;
+        for (const row of e.rowBreaks) breaks.Add(ws.Range(`A${row + 1}`));
+      }
+    },
+    protect: (e) => {
+      const ws = sheet(e.sheet);
+      protectSheet(ws);
+      reprotect.delete(ws);
+    },
+  };
+
+  try {
+    for (const e of edits) handleEdit(handlers, e);
   } finally {
     for (const ws of reprotect) protectSheet(ws);
   }

@@ -2,6 +2,7 @@
 // `nianbao template`, the web host's 保存, and the comparison other hosts' tests are held to).
 import type ExcelJS from 'exceljs';
 import { HIGHLIGHT, parseRange, absoluteRef, type CellFormat, type SheetEdit } from '../../report';
+import { handleEdit, type EditHandlers } from '../edit-handlers';
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -56,123 +57,116 @@ export function fileFormula(formula: string): string {
   return formula.replace(/(?<![._A-Z])ISFORMULA\(/g, '_xlfn.ISFORMULA(');
 }
 
-export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly SheetEdit[]): Promise<void> {
-  for (const e of edits) {
-    switch (e.op) {
-      case 'addSheet':
-        if (wb.getWorksheet(e.sheet)) throw new Error(`sheet ${e.sheet} exists`);
-        wb.addWorksheet(e.sheet, { views: [{ showGridLines: false }], state: e.hidden ? 'hidden' : 'visible' });
-        break;
-      case 'columnWidths':
-        e.widths.forEach((w, i) => (sheet(wb, e.sheet).getColumn(e.first + i).width = w));
-        break;
-      case 'rowHeights':
-        e.heights.forEach((h, i) => (sheet(wb, e.sheet).getRow(e.first + i).height = h));
-        break;
-      case 'values': {
-        const ws = sheet(wb, e.sheet);
-        const r = parseRange(e.range)!;
-        e.values.forEach((row, i) =>
-          row.forEach((v, j) => {
-            if (v !== null) ws.getCell(r.top + i, r.left + j).value = v;
-          }),
-        );
-        break;
-      }
-      case 'merge':
-        for (const range of e.ranges) sheet(wb, e.sheet).mergeCells(range);
-        break;
-      case 'format': {
-        const ws = sheet(wb, e.sheet);
-        for (const range of e.ranges) for (const cell of cellsOf(ws, range)) applyFormat(cell, e.format);
-        break;
-      }
-      case 'defineName': {
-        const r = parseRange(e.range)!;
-        // Redefining replaces: ExcelJS would add a second cell to the name, which then points nowhere.
-        if (wb.definedNames.getRanges(e.name).ranges.length > 0)
-          wb.definedNames.model = wb.definedNames.model.filter((d) => d.name !== e.name);
-        wb.definedNames.add(absoluteRef(e.sheet, r.top, r.left), e.name);
-        break;
-      }
-      case 'conditionalFormat': {
-        const style = HIGHLIGHT[e.style];
-        // A repair re-plans every format: one with the same formula replaces the old one instead of doubling it,
-        // and one that supersedes an earlier rule (e.replaces) replaces that.
-        const gone = new Set([e.formula, ...(e.replaces ?? [])].map(fileFormula));
-        const ws = sheet(wb, e.sheet) as ExcelJS.Worksheet & {
-          conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
-        };
-        ws.conditionalFormattings = ws.conditionalFormattings.filter(
-          (cf) => !cf.rules.some((r) => 'formulae' in r && gone.has(String(r.formulae?.[0]))),
-        );
-        ws.addConditionalFormatting({
-          ref: e.ranges.join(' '),
-          rules: [
-            {
-              type: 'expression',
-              priority: e.priority,
-              formulae: [fileFormula(e.formula)],
-              style: {
-                fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } },
-                font: { color: { argb: argb(style.fontColor) } },
-              },
+/** One handler per op (edit-handlers.ts) over one workbook. */
+function xlsxHandlers(wb: ExcelJS.Workbook): EditHandlers<void | Promise<void>> {
+  return {
+    addSheet: (e) => {
+      if (wb.getWorksheet(e.sheet)) throw new Error(`sheet ${e.sheet} exists`);
+      wb.addWorksheet(e.sheet, { views: [{ showGridLines: false }], state: e.hidden ? 'hidden' : 'visible' });
+    },
+    columnWidths: (e) => e.widths.forEach((w, i) => (sheet(wb, e.sheet).getColumn(e.first + i).width = w)),
+    rowHeights: (e) => e.heights.forEach((h, i) => (sheet(wb, e.sheet).getRow(e.first + i).height = h)),
+    values: (e) => {
+      const ws = sheet(wb, e.sheet);
+      const r = parseRange(e.range)!;
+      e.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v !== null) ws.getCell(r.top + i, r.left + j).value = v;
+        }),
+      );
+    },
+    merge: (e) => {
+      for (const range of e.ranges) sheet(wb, e.sheet).mergeCells(range);
+    },
+    format: (e) => {
+      const ws = sheet(wb, e.sheet);
+      for (const range of e.ranges) for (const cell of cellsOf(ws, range)) applyFormat(cell, e.format);
+    },
+    defineName: (e) => {
+      const r = parseRange(e.range)!;
+      // Redefining replaces: ExcelJS would add a second cell to the name, which then points nowhere.
+      if (wb.definedNames.getRanges(e.name).ranges.length > 0)
+        wb.definedNames.model = wb.definedNames.model.filter((d) => d.name !== e.name);
+      wb.definedNames.add(absoluteRef(e.sheet, r.top, r.left), e.name);
+    },
+    conditionalFormat: (e) => {
+      const style = HIGHLIGHT[e.style];
+      // A repair re-plans every format: one with the same formula replaces the old one instead of doubling it,
+      // and one that supersedes an earlier rule (e.replaces) replaces that.
+      const gone = new Set([e.formula, ...(e.replaces ?? [])].map(fileFormula));
+      const ws = sheet(wb, e.sheet) as ExcelJS.Worksheet & {
+        conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+      };
+      ws.conditionalFormattings = ws.conditionalFormattings.filter(
+        (cf) => !cf.rules.some((r) => 'formulae' in r && gone.has(String(r.formulae?.[0]))),
+      );
+      ws.addConditionalFormatting({
+        ref: e.ranges.join(' '),
+        rules: [
+          {
+            type: 'expression',
+            priority: e.priority,
+            formulae: [fileFormula(e.formula)],
+            style: {
+              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } },
+              font: { color: { argb: argb(style.fontColor) } },
             },
-          ],
+          },
+        ],
+      });
+    },
+    validation: (e) => {
+      // ExcelJS has range validations (worksheet.dataValidations) but leaves them out of its typings.
+      const ws = sheet(wb, e.sheet) as unknown as {
+        dataValidations: { add(range: string, v: ExcelJS.DataValidation): void };
+      };
+      const v = e.rule;
+      for (const range of e.ranges)
+        ws.dataValidations.add(range, {
+          type: v.type,
+          operator: 'between',
+          allowBlank: true,
+          formulae: [v.min, v.max],
+          showInputMessage: true,
+          promptTitle: v.promptTitle,
+          prompt: v.prompt,
+          showErrorMessage: true,
+          errorStyle: 'warning',
+          errorTitle: v.errorTitle,
+          error: v.error,
         });
-        break;
-      }
-      case 'validation': {
-        // ExcelJS has range validations (worksheet.dataValidations) but leaves them out of its typings.
-        const ws = sheet(wb, e.sheet) as unknown as {
-          dataValidations: { add(range: string, v: ExcelJS.DataValidation): void };
-        };
-        const v = e.rule;
-        for (const range of e.ranges)
-          ws.dataValidations.add(range, {
-            type: v.type,
-            operator: 'between',
-            allowBlank: true,
-            formulae: [v.min, v.max],
-            showInputMessage: true,
-            promptTitle: v.promptTitle,
-            prompt: v.prompt,
-            showErrorMessage: true,
-            errorStyle: 'warning',
-            errorTitle: v.errorTitle,
-            error: v.error,
-          });
-        break;
-      }
-      case 'pageSetup': {
-        const ws = sheet(wb, e.sheet);
-        ws.pageSetup = {
-          ...ws.pageSetup,
-          paperSize: 9,
-          orientation: e.orientation,
-          fitToPage: true,
-          fitToWidth: e.fitToWidth,
-          fitToHeight: 0,
-          horizontalCentered: true,
-          printArea: e.printArea,
-          margins: { ...e.margins, header: 0.3, footer: 0.3 },
-        };
-        for (const row of e.rowBreaks) ws.getRow(row).addPageBreak();
-        break;
-      }
-      case 'protect':
-        await sheet(wb, e.sheet).protect('', {
-          selectLockedCells: true,
-          selectUnlockedCells: true,
-          formatCells: true,
-          formatColumns: true,
-          formatRows: true,
-          insertRows: true,
-          insertColumns: true,
-          sort: false,
-          autoFilter: false,
-        });
-        break;
-    }
-  }
+    },
+    pageSetup: (e) => {
+      const ws = sheet(wb, e.sheet);
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9,
+        orientation: e.orientation,
+        fitToPage: true,
+        fitToWidth: e.fitToWidth,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printArea: e.printArea,
+        margins: { ...e.margins, header: 0.3, footer: 0.3 },
+      };
+      for (const row of e.rowBreaks) ws.getRow(row).addPageBreak();
+    },
+    protect: (e) =>
+      sheet(wb, e.sheet).protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatCells: true,
+        formatColumns: true,
+        formatRows: true,
+        insertRows: true,
+        insertColumns: true,
+        sort: false,
+        autoFilter: false,
+      }),
+  };
+}
+
+export async function applyEditsToWorkbook(wb: ExcelJS.Workbook, edits: readonly SheetEdit[]): Promise<void> {
+  const handlers = xlsxHandlers(wb);
+  for (const e of edits) await handleEdit(handlers, e);
 }
