@@ -3,13 +3,10 @@
 // named cells is one sync, from a cached name → address map checked in that same sync.
 import { BLANK, boundingBox, boxA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
 import type { ApplyOutcome, NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
-import { insertionBatches } from '../insertion-batches';
 import { describeOfficeError } from './office-errors';
 import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
-import { queueEdits, type WorkbookBefore } from './queue-edits';
-import { runSelfTest } from '../self-test/run-self-test';
+import type { WorkbookBefore } from './queue-edits';
 import type { SelfTestReport } from '../self-test/self-test-report';
-import { excelSelfTestProbes } from './self-test-probes';
 import { typedEntry } from '../typed-text';
 
 export interface ExcelHostOptions {
@@ -231,6 +228,7 @@ export class ExcelHost implements SpreadsheetHost {
       if (held === null || edits.some((e) => e.op === 'addSheet' && held.sheets.has(e.sheet.toLowerCase())))
         throw first;
       await this.removeBuilt(edits, held);
+      const { insertionBatches } = await import(/* webpackChunkName: "excel-insert" */ '../insertion-batches');
       const { structure, rules, finish } = insertionBatches(edits);
       const skipped: string[] = [];
       try {
@@ -288,6 +286,8 @@ export class ExcelHost implements SpreadsheetHost {
 
   private async applyBatch(edits: readonly SheetEdit[], onRead?: (before: WorkbookBefore) => void): Promise<void> {
     if (edits.length === 0) return;
+    // The code that turns edits into Office.js calls loads with the first write, not with the pane.
+    const { queueEdits } = await import(/* webpackChunkName: "excel-insert" */ './queue-edits');
     await this.ownWrite(() =>
       this.run('写入模板', async (ctx) => {
         const sheets = ctx.workbook.worksheets.load('items/name,items/protection/protected');
@@ -402,6 +402,10 @@ export class ExcelHost implements SpreadsheetHost {
 
   /** 自检: the product's own calls on a scratch sheet, plus what Excel reports (self-test/run-self-test.ts). */
   async runSelfTest(): Promise<SelfTestReport> {
+    const [{ runSelfTest }, { excelSelfTestProbes }] = await Promise.all([
+      import(/* webpackChunkName: "self-test" */ '../self-test/run-self-test'),
+      import(/* webpackChunkName: "self-test" */ './self-test-probes'),
+    ]);
     return this.ownWrite(() => runSelfTest(this, excelSelfTestProbes(this.supports)));
   }
 
