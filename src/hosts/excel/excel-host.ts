@@ -3,13 +3,10 @@
 // named cells is one sync, from a cached name → address map checked in that same sync.
 import { BLANK, boundingBox, boxA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
 import type { ApplyOutcome, NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
-import { insertionBatches } from '../insertion-batches';
 import { describeOfficeError } from './office-errors';
 import { areaBoxes, nameTarget, officeContent, type NameTarget } from './office-values';
-import { queueEdits, type WorkbookBefore } from './queue-edits';
-import { runSelfTest } from '../self-test/run-self-test';
+import type { WorkbookBefore } from './queue-edits';
 import type { SelfTestReport } from '../self-test/self-test-report';
-import { excelSelfTestProbes } from './self-test-probes';
 import { typedEntry } from '../typed-text';
 
 export interface ExcelHostOptions {
@@ -20,6 +17,13 @@ export interface ExcelHostOptions {
    * long after one of our writes, without that mark, is taken as its echo.
    */
   readonly echoWindowMs?: number;
+  /**
+   * Some edits raise no change event at all (a data-validation dropdown pick: office-js #420, #3888, #4066), and
+   * below ExcelApi 1.14 a user's edit inside the echo window is taken for ours. So while someone listens, the
+   * cells last read are read again this often (and when the pane comes back into view, and as soon as an echo
+   * window in which an event was set aside closes), and listeners are called if they changed. 0 turns the timer off.
+   */
+  readonly recheckMs?: number;
 }
 
 type NameMap = Map<string, { readonly name: string; readonly target: NameTarget | null }>;
@@ -45,10 +49,18 @@ export class ExcelHost implements SpreadsheetHost {
   private busy = 0;
   private readonly supports: (version: string) => boolean;
   private readonly echoWindowMs: number;
+  private readonly recheckMs: number;
+  /** The names the pane last read and what they held, for the re-read fallback. */
+  private lastRead: { readonly names: readonly string[]; readonly values: string } | null = null;
+  /** A change event arrived inside an echo window and was set aside as ours (hosts below ExcelApi 1.14). */
+  private setAside = false;
+  private rechecking = false;
+  private stopRecheck: (() => void) | null = null;
 
   constructor(options: ExcelHostOptions = {}) {
     this.supports = options.supports ?? ((v) => Office.context.requirements.isSetSupported('ExcelApi', v));
     this.echoWindowMs = options.echoWindowMs ?? 400;
+    this.recheckMs = options.recheckMs ?? 5000;
   }
 
   /** A host with the name map already loaded, so the first read of the pane is one sync. */
@@ -102,7 +114,43 @@ export class ExcelHost implements SpreadsheetHost {
       this.names = null;
       attempt = null;
     }
-    return attempt ?? (await this.readOnce(names, await this.nameMap()))!;
+    const read = attempt ?? (await this.readOnce(names, await this.nameMap()))!;
+    this.lastRead = { names: [...names], values: JSON.stringify(read.values) };
+    return read;
+  }
+
+  /** Reads the cells last read again and calls the listeners if they changed (the missed-event fallback). */
+  private async recheck(): Promise<void> {
+    const last = this.lastRead;
+    if (!last || this.listeners.size === 0 || this.busy > 0 || this.rechecking) return;
+    this.rechecking = true;
+    try {
+      const now = await this.readNamedCells(last.names);
+      if (JSON.stringify(now.values) !== last.values) this.notify();
+    } catch {
+      // The workbook is busy or the names are gone: the next tick, or the pane's own read, will tell.
+    } finally {
+      this.rechecking = false;
+    }
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** The periodic and on-visible re-read, while someone listens. */
+  private startRecheck(): void {
+    const tick = () => {
+      if (typeof document === 'undefined' || document.visibilityState !== 'hidden') void this.recheck();
+    };
+    const timer = this.recheckMs > 0 ? setInterval(tick, this.recheckMs) : null;
+    (timer as { unref?: () => void } | null)?.unref?.();
+    const onVisible = () => tick();
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+    this.stopRecheck = () => {
+      if (timer !== null) clearInterval(timer);
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+    };
   }
 
   /** One sync: every sheet's bounding range of the wanted cells, their merges, and the names to check the map. */
@@ -180,6 +228,7 @@ export class ExcelHost implements SpreadsheetHost {
       if (held === null || edits.some((e) => e.op === 'addSheet' && held.sheets.has(e.sheet.toLowerCase())))
         throw first;
       await this.removeBuilt(edits, held);
+      const { insertionBatches } = await import(/* webpackChunkName: "excel-insert" */ '../insertion-batches');
       const { structure, rules, finish } = insertionBatches(edits);
       const skipped: string[] = [];
       try {
@@ -237,6 +286,8 @@ export class ExcelHost implements SpreadsheetHost {
 
   private async applyBatch(edits: readonly SheetEdit[], onRead?: (before: WorkbookBefore) => void): Promise<void> {
     if (edits.length === 0) return;
+    // The code that turns edits into Office.js calls loads with the first write, not with the pane.
+    const { queueEdits } = await import(/* webpackChunkName: "excel-insert" */ './queue-edits');
     await this.ownWrite(() =>
       this.run('写入模板', async (ctx) => {
         const sheets = ctx.workbook.worksheets.load('items/name,items/protection/protected');
@@ -301,13 +352,16 @@ export class ExcelHost implements SpreadsheetHost {
     // with the text prefix, so it is stored as the text it is (typed-text.ts), never as a formula.
     const entries = [...values].map(([name, v]) => [name, typedEntry(v ?? '')] as const);
     if (!entries.length) return;
-    await this.ownWrite(() =>
-      this.run('写入单元格', async (ctx) => {
+    await this.ownWrite(async () => {
+      await this.run('写入单元格', async (ctx) => {
         // Through the name, not the cached address: Excel resolves it at write time, so a moved name is safe.
         for (const [name, v] of entries) ctx.workbook.names.getItem(name).getRange().values = [[v]];
         await ctx.sync();
-      }),
-    );
+      });
+      // Below ExcelApi 1.14 the re-read after the echo window compares with the cells as this write left them, so
+      // our own change is not taken for the user's and a user's edit inside the window is.
+      if (!this.supports('1.14') && this.lastRead) await this.readNamedCells(this.lastRead.names).catch(() => null);
+    });
   }
 
   async selectNamedCells(names: readonly string[]): Promise<void> {
@@ -330,9 +384,14 @@ export class ExcelHost implements SpreadsheetHost {
   onUserEdit(listener: () => void): () => void {
     this.listeners.add(listener);
     if (this.listeners.size === 1 && !this.subscribing) this.subscribing = this.subscribe();
+    if (!this.stopRecheck) this.startRecheck();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) void this.unsubscribe();
+      if (this.listeners.size === 0) {
+        this.stopRecheck?.();
+        this.stopRecheck = null;
+        void this.unsubscribe();
+      }
     };
   }
 
@@ -343,6 +402,10 @@ export class ExcelHost implements SpreadsheetHost {
 
   /** 自检: the product's own calls on a scratch sheet, plus what Excel reports (self-test/run-self-test.ts). */
   async runSelfTest(): Promise<SelfTestReport> {
+    const [{ runSelfTest }, { excelSelfTestProbes }] = await Promise.all([
+      import(/* webpackChunkName: "self-test" */ '../self-test/run-self-test'),
+      import(/* webpackChunkName: "self-test" */ './self-test-probes'),
+    ]);
     return this.ownWrite(() => runSelfTest(this, excelSelfTestProbes(this.supports)));
   }
 
@@ -351,10 +414,21 @@ export class ExcelHost implements SpreadsheetHost {
     return this.busy === 0;
   }
 
+  /**
+   * Any change but our own echo calls the listeners, who re-read every cell: a paste or fill arrives as one event
+   * without details (office-js #5347), an undo as a plain edit, a co-author's change with `source: 'Remote'`
+   * (Excel.EventSource). Only a local event can be our echo; below ExcelApi 1.14 (no triggerSource) one inside the
+   * echo window is set aside, and the cells are re-read once the window closes in case it was the user's.
+   */
   private readonly onChanged = async (e: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (e.triggerSource === 'ThisLocalAddin') return;
-    if (e.triggerSource === undefined && this.busy > 0) return;
-    for (const l of [...this.listeners]) l();
+    if (e.source !== 'Remote') {
+      if (e.triggerSource === 'ThisLocalAddin') return;
+      if (e.triggerSource === undefined && this.busy > 0) {
+        this.setAside = true;
+        return;
+      }
+    }
+    this.notify();
   };
 
   private async subscribe(): Promise<void> {
@@ -387,7 +461,11 @@ export class ExcelHost implements SpreadsheetHost {
     try {
       return await write();
     } finally {
-      setTimeout(() => this.busy--, this.echoWindowMs);
+      setTimeout(() => {
+        if (--this.busy > 0 || !this.setAside) return;
+        this.setAside = false;
+        void this.recheck();
+      }, this.echoWindowMs);
     }
   }
 }

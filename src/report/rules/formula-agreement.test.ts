@@ -9,7 +9,7 @@ import { ALL_VALUE_CELLS, INPUT_CELLS, input, type InputCell } from '../layout/i
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../layout/format-2021';
 import type { CellContent } from '../model/cell-content';
 import { evaluateRules } from './evaluate-rules';
-import { planCellHighlights } from '../sheet-edits/plan-highlights';
+import { blankStyleOf, planCellHighlights } from '../sheet-edits/plan-highlights';
 import type { HighlightKind, SheetEdit } from '../sheet-edits/sheet-edit';
 import { CHECKS, RULES } from './rule-catalog';
 import type { Finding } from './finding';
@@ -24,6 +24,9 @@ const inline = (formula: string) => '=' + formula.replace(/\bnb_[a-z0-9_]+\b/g, 
 const CELL_RULES = planCellHighlights('In', RULES, new Map(ALL_VALUE_CELLS.map((c) => [c.name, c.name]))).filter(
   (e): e is Extract<SheetEdit, { op: 'conditionalFormat' }> => e.op === 'conditionalFormat',
 );
+
+/** A blank check rides in the warning rule on a cell with all three kinds of check (plan-highlights.ts). */
+const blankStyle = blankStyleOf(RULES);
 
 const hf = HyperFormula.buildFromSheets(
   {
@@ -85,7 +88,7 @@ function paintedByCellRules(): Set<string> {
 
 /** Where the evaluator's findings say each style belongs: the highlighted (first) cell of each finding. */
 function paintedByFindings(findings: readonly Finding[]): Set<string> {
-  const style = (f: Finding): HighlightKind => (f.rule === 'blank' ? 'blank' : f.severity);
+  const style = (f: Finding): HighlightKind => (f.rule === 'blank' ? blankStyle(f.cells[0]) : f.severity);
   return new Set(findings.filter((f) => CHECK_KEYS.has(`${f.rule}:${f.key}`)).map((f) => `${style(f)}:${f.cells[0]}`));
 }
 const CHECK_KEYS = new Set(CHECKS.map((c) => `${c.rule}:${c.key}`));

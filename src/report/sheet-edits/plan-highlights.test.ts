@@ -1,11 +1,13 @@
 // The highlight rules of the whole plan (template, 补充信息, 上年数据) hold every host's limits with margin:
 // WPS documents at most 3 conditional formats per range and StopIfTrue on for rules added from code (issue #10),
-// so a cell gets at most one error, one warning and one blank rule, errors first; every formula stays under the cap.
+// so a cell gets at most MAX_RULES_PER_CELL (2) rules — one error and one warning or blank — errors first; every
+// formula stays under the cap.
 import { INPUT_CELLS } from '../layout/input-cells';
 import { planSupplement } from '../layout/supplement';
 import { MAX_RULE_FORMULA_LENGTH } from '../rules/to-formula';
 import { planInsertion } from './plan-insertion';
 import { planPrevious } from './plan-previous';
+import { MAX_RULES_PER_CELL } from './plan-highlights';
 import { planHighlights, templateAddress } from './plan-template';
 import type { SheetEdit } from './sheet-edit';
 
@@ -34,10 +36,25 @@ describe('the highlight plan', () => {
     for (const [cell, rules] of perCell) {
       const styles = rules.map((r) => r.style);
       expect({ cell, styles: [...new Set(styles)] }).toEqual({ cell, styles });
-      expect(rules.length).toBeLessThanOrEqual(3);
+      expect({ cell, count: rules.length }).toEqual({ cell, count: Math.min(rules.length, 2) });
+      expect(rules.length).toBeLessThanOrEqual(MAX_RULES_PER_CELL);
       const order = [...rules].sort((a, b) => a.priority - b.priority).map((r) => r.style);
       expect(order).toEqual(['error', 'warning', 'blank'].filter((s) => order.includes(s as Cf['style'])));
     }
+  });
+
+  it('folds the blank check of 表二 现行有效件数 (error, warning and blank checks) into its warning rule', () => {
+    const inforce = INPUT_CELLS.filter((c) => c.table === 'T2' && c.columnId === 'inforce');
+    expect(inforce.length).toBeGreaterThanOrEqual(2);
+    for (const plan of [insertion, withPrevious])
+      for (const c of inforce) {
+        const rules = rulesPerCell(plan).get(`年报!${templateAddress(c)}`)!;
+        expect(rules.map((r) => r.style)).toEqual(['error', 'warning']);
+        // The warning rule holds the blank check (LEN(…)=0 of the cell), after the T2.inforce comparison.
+        expect(rules[1].formula).toMatch(
+          new RegExp(`^OR\\(.*,IF\\(NOT\\(ISERROR\\(${c.name}\\)\\),LEN\\(${c.name}\\)=0\\)\\)$`),
+        );
+      }
   });
 
   it('OR-combines a cell with several error checks into one rule: the grand total cell', () => {

@@ -1,5 +1,7 @@
 // Conditional formats per cell, not per check: a cell's checks of one style (error, warning, blank) become one rule
-// whose formula is the OR of theirs, so no cell carries more than one rule of each style. WPS documents at most 3
+// whose formula is the OR of theirs, so no cell carries more than one rule of each style, and a cell that would
+// carry all three (表二 现行有效件数: its own-value error, the T2/X.inforce warnings, blank) has its blank check
+// folded into its warning rule, so no cell carries more than MAX_RULES_PER_CELL. WPS documents at most 3
 // conditional formats per range and StopIfTrue on for rules added from code (shared/notes/wps-addin.md, issue #10),
 // and every host recalculates fewer rules. A leaf module (supplement.ts uses it): rule records in, edits out.
 import type { Rule } from '../rules/rule';
@@ -15,8 +17,31 @@ export interface CellHighlightOptions {
 
 type CellFormulas = Map<string, Record<HighlightKind, string[]>>;
 
-/** Per highlighted cell, the formulas of its checks by style, in rule order. */
-function formulasByCell(rules: readonly Rule[]): CellFormulas {
+/** At most this many rules on any cell: one under WPS's documented 3 per range. */
+export const MAX_RULES_PER_CELL = 2;
+
+/**
+ * The style a cell's blank check paints: 'blank', or 'warning' on a cell that also has error and warning checks
+ * (its blank check rides in the amber rule; red still wins, being first).
+ */
+export function blankStyleOf(rules: readonly Rule[]): (cell: string) => HighlightKind {
+  const byCell = formulasByCell(rules);
+  return (cell) => (byCell.get(cell)?.folded ? 'warning' : 'blank');
+}
+
+/** Per highlighted cell, the formulas of its checks by style, in rule order, the blank folded where needed. */
+function formulasByCell(rules: readonly Rule[]): Map<string, Record<HighlightKind, string[]> & { folded?: true }> {
+  const byCell = collectFormulas(rules);
+  for (const entry of byCell.values())
+    if (entry.error.length && entry.warning.length && entry.blank.length) {
+      entry.warning.push(...entry.blank);
+      entry.blank = [];
+      (entry as { folded?: true }).folded = true;
+    }
+  return byCell;
+}
+
+function collectFormulas(rules: readonly Rule[]): CellFormulas {
   const byCell: CellFormulas = new Map();
   for (const rule of rules)
     for (const check of rule.checks) {

@@ -33,7 +33,8 @@ export async function importFile(file: File): Promise<Imported> {
   const S = STRINGS.source;
   const kind = fileKindOf(file.name);
   if (kind === null || kind === 'xlsx') return { ok: false, reason: S.badType(file.name) };
-  const limit = kind === 'docx' || kind === 'pdf' ? SOURCE_LIMITS.documentBytes : SOURCE_LIMITS.textBytes;
+  // A published .docx or .pdf is held to the importer's own limit, which comes with the importer.
+  const limit = kind === 'docx' || kind === 'pdf' ? (await loadImporter()).DOCUMENT_MAX_BYTES : SOURCE_LIMITS.textBytes;
   if (file.size > limit) return { ok: false, reason: S.tooLarge(file.name, megabytes(file.size), megabytes(limit)) };
   let bytes: Uint8Array;
   try {

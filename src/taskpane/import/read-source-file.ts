@@ -1,15 +1,16 @@
 // A report file the user chose in the pane, read in the browser: its bytes through FileReader, then decoded as
 // UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 as Chinese pages often are. Binary, oversized and
 // undecodable files are refused with a Chinese reason before the importer sees them.
+// decode-text.ts alone, not the importer's index: this module is in the pane's first script (the importer loads on
+// demand, load-importer.ts), and the index would bring the HTML, .docx and PDF readers with it.
 import {
-  DOCUMENT_MAX_BYTES,
   TEXT_LIMITS,
   decodeReportText,
   fileKindOfName,
   foreignFormat as foreignKind,
   type FileKind,
   type TextProblem,
-} from '../../report/import';
+} from '../../report/import/decode-text';
 import { STRINGS } from '../strings.zh-CN';
 
 const S = STRINGS.source;
@@ -17,8 +18,6 @@ const S = STRINGS.source;
 export const SOURCE_LIMITS = {
   /** The same limit the CLI applies (report/import/decode-text.ts). */
   textBytes: TEXT_LIMITS.bytes,
-  /** A published .docx or .pdf (the importer's own limits apply after). */
-  documentBytes: DOCUMENT_MAX_BYTES,
   /** A report workbook is about 30 KB; one with pictures a few MB. */
   workbookBytes: 20 * 1024 * 1024,
 } as const;

@@ -14,6 +14,7 @@ export interface BorderState {
 export interface CellFormatState {
   fontName: string;
   fontSize: number;
+  underline?: string;
   bold: boolean;
   fontColor: string;
   fill: string | null;

@@ -17,6 +17,15 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 import { type CellValue, DocumentState, type SheetState } from './document';
 import { Application, coerceEntered, type FakeContext, PROTECTED_MESSAGE, valueTypeOf, Workbook } from './objects';
 
+export interface EditOptions {
+  /** The entry is an error value (#DIV/0! typed in). */
+  readonly error?: boolean;
+  /** No onChanged fires for this change (userPickFromList). */
+  readonly missed?: boolean;
+  /** 'Remote': a co-author's change (remoteEdit); not on this user's undo stack. */
+  readonly source?: 'Local' | 'Remote';
+}
+
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the host supports, e.g. '1.7' for Excel 2019. Default '1.17'. */
   readonly apiVersion?: string;
@@ -249,21 +258,83 @@ export class FakeExcel {
   }
 
   /** The user types `value` into one cell and presses Enter; onChanged fires after the fact. */
-  async userEdit(sheet: string, address: string, value: CellValue, opts: { error?: boolean } = {}): Promise<void> {
+  async userEdit(sheet: string, address: string, value: CellValue, opts: EditOptions = {}): Promise<void> {
     return this.userPaste(sheet, address, [[value]], opts);
   }
 
+  /**
+   * The user picks `value` from a data-validation dropdown: the cell changes and NO onChanged fires, as reported for
+   * Excel 2019 desktop and Excel on the web (https://github.com/OfficeDev/office-js/issues/420,
+   * https://github.com/OfficeDev/office-js/issues/3888, https://github.com/OfficeDev/office-js/issues/4066).
+   */
+  async userPickFromList(sheet: string, address: string, value: CellValue): Promise<void> {
+    return this.userPaste(sheet, address, [[value]], { missed: true });
+  }
+
+  /**
+   * A co-author changes cells: one event with `source: 'Remote'` ("Remote means the event comes from a remote
+   * user's session", Excel.EventSource, https://learn.microsoft.com/en-us/javascript/api/excel/excel.eventsource;
+   * co-authoring events: https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-events).
+   */
+  async remoteEdit(sheet: string, address: string, values: CellValue[][]): Promise<void> {
+    return this.userPaste(sheet, address, values, { source: 'Remote' });
+  }
+
+  /**
+   * Ctrl+Z of the user's last edit (an edit through userEdit/userPaste/userPickFromList). The cells go back and one
+   * onChanged fires like any edit: WorksheetChangedEventArgs has no undo flag, changeType is RangeEdited ("Excel.
+   * DataChangeType", https://learn.microsoft.com/en-us/javascript/api/excel/excel.datachangetype), `source` Local,
+   * `triggerSource` Unknown (not this add-in), and `details` only for a single cell
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetchangedeventargs). Whether real Excel fires
+   * it on undo is unverified (../shared/notes/excel-officejs.md §1.1); a pane must come out right either way.
+   * Our own writes are not on the stack: before ExcelApi 1.20 most add-in writes clear it
+   * (https://github.com/OfficeDev/office-js/issues/3788).
+   */
+  async userUndo(): Promise<void> {
+    const last = this.undoStack.pop() ?? fail('InvalidOperation', 'Nothing to undo', 'FakeExcel.userUndo');
+    const s = this.sheetOrThrow(last.sheet);
+    const first = s.peek(last.box.top, last.box.left);
+    const valueBefore = first?.value ?? '';
+    const typeBefore = valueTypeOf(first);
+    for (const { r, c, cell } of last.cells) {
+      const now = s.cell(r, c);
+      now.value = cell.value;
+      now.isError = cell.isError;
+      if (cell.formula === undefined) delete now.formula;
+      else now.formula = cell.formula;
+    }
+    const after = s.peek(last.box.top, last.box.left);
+    const details =
+      last.cells.length === 1
+        ? {
+            valueBefore,
+            valueAfter: after?.value ?? '',
+            valueTypeBefore: typeBefore,
+            valueTypeAfter: valueTypeOf(after),
+          }
+        : undefined;
+    this.fireChanged(s, last.box, 'Unknown', details);
+    return this.settle();
+  }
+
+  private readonly undoStack: {
+    sheet: string;
+    box: Box;
+    cells: { r: number; c: number; cell: { value: CellValue; isError?: boolean; formula?: string } }[];
+  }[] = [];
+
   /** The user pastes a block; one event for the block, without details when it spans several cells. */
-  async userPaste(
-    sheet: string,
-    address: string,
-    values: CellValue[][],
-    opts: { error?: boolean } = {},
-  ): Promise<void> {
+  async userPaste(sheet: string, address: string, values: CellValue[][], opts: EditOptions = {}): Promise<void> {
     const s = this.sheetOrThrow(sheet);
     const box = parseBox(address) ?? fail('InvalidArgument', address, 'FakeExcel.userPaste');
     const before = s.peek(box.top, box.left);
     const detailBefore = { value: before?.value ?? '', type: valueTypeOf(before) };
+    const saved: (typeof this.undoStack)[number]['cells'] = [];
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) {
+        const old = s.peek(r, c);
+        saved.push({ r, c, cell: { value: old?.value ?? '', isError: old?.isError, formula: old?.formula } });
+      }
     for (let r = box.top; r <= box.bottom; r++)
       for (let c = box.left; c <= box.right; c++) {
         if (s.protected && (s.peek(r, c)?.format.locked ?? true))
@@ -274,6 +345,8 @@ export class FakeExcel {
         cell.isError = opts.error || undefined;
         delete cell.formula;
       }
+    if (opts.source !== 'Remote') this.undoStack.push({ sheet, box, cells: saved });
+    if (opts.missed) return this.settle();
     const after = s.peek(box.top, box.left);
     const details =
       cellCount(box) === 1
@@ -284,7 +357,7 @@ export class FakeExcel {
             valueTypeAfter: valueTypeOf(after),
           }
         : undefined;
-    this.fireChanged(s, box, 'Unknown', details);
+    this.fireChanged(s, box, 'Unknown', details, opts.source);
     return this.settle();
   }
 
@@ -304,12 +377,13 @@ export class FakeExcel {
     box: Box,
     trigger: string,
     details: Record<string, unknown> | undefined,
+    source: 'Local' | 'Remote' = 'Local',
   ): void {
     const args: Record<string, unknown> = {
       type: 'WorksheetChanged',
       address: boxAddress(box),
       changeType: 'RangeEdited',
-      source: 'Local',
+      source,
       worksheetId: sheet.id,
     };
     if (this.supports('ExcelApi', '1.14')) args.triggerSource = trigger;

@@ -37,6 +37,7 @@ import {
   type SheetState,
   type ValidationState,
 } from './document';
+import { checkEnglishFormula } from './formula-check';
 
 export interface FakeContext extends ContextLike {
   readonly workbook: Workbook;
@@ -442,7 +443,13 @@ defineScalars(PageLayout, {
   zoom: {
     since: '1.9',
     get: (p, doc) => ({ ...p.ws.sheet(doc).pageLayout.zoom }),
-    set: (p, doc, v) => void (p.ws.sheet(doc).pageLayout.zoom = { ...(v as object) }),
+    set: (p, doc, v) => {
+      // "Print page scale value can be between 10 and 400"
+      // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutzoomoptions).
+      const zoom = { ...(v as PageLayoutState['zoom']) };
+      if (zoom.scale !== undefined && zoom.scale !== null) inRange(zoom.scale, 10, 400, 'PageLayout.zoom');
+      p.ws.sheet(doc).pageLayout.zoom = zoom;
+    },
   },
   paperSize: {
     since: '1.9',
@@ -514,8 +521,10 @@ export class NamedItemCollection extends ClientCollection<NamedItem> {
         if (doc.nameByName(name))
           fail('ItemAlreadyExists', `The name '${name}' already exists.`, 'NamedItemCollection.add');
         let formula: string;
-        if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
-        else {
+        if (typeof reference === 'string') {
+          formula = reference.startsWith('=') ? reference : `=${reference}`;
+          checkEnglishFormula(formula, doc, 'NamedItemCollection.add');
+        } else {
           const t = reference.target(doc);
           formula = `=${sheetPrefix(t.sheet.name)}${boxAddress(t.box, true)}`;
         }
@@ -918,6 +927,16 @@ export class RangeFormat extends RangeFacet {
     return ({ fill: this.fill, font: this.font, protection: this.protection } as Record<string, ClientObject>)[name];
   }
 }
+/** A number Excel takes for a property, or InvalidArgument naming the documented range. */
+function inRange(v: unknown, min: number, max: number, where: string): number {
+  const n = typeof v === 'number' ? v : NaN;
+  return Number.isFinite(n) && n >= min && n <= max
+    ? n
+    : fail('InvalidArgument', `'${String(v)}' is outside ${min}..${max}.`, where);
+}
+// Excel.HorizontalAlignment / Excel.VerticalAlignment: a string outside the enum is refused
+// (https://learn.microsoft.com/en-us/javascript/api/excel/excel.horizontalalignment,
+// https://learn.microsoft.com/en-us/javascript/api/excel/excel.verticalalignment).
 const ALIGN_H = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
 const ALIGN_V = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 const oneOf = (allowed: string[]) => (v: unknown, where: string) =>
@@ -949,7 +968,12 @@ defineScalars(RangeFormat, {
     set: (p, doc, v) => {
       const { sheet, box } = p.range.target(doc);
       guardProtected(sheet, 'allowFormatColumns', 'RangeFormat.columnWidth');
-      for (const c of colsOf(box)) sheet.columnWidths.set(c, Number(v));
+      // Points (RangeFormat.columnWidth, https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat);
+      // Excel's widest column is 255 characters, 1,726.5 points ("Excel specifications and limits",
+      // https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3;
+      // the points figure: https://learn.microsoft.com/en-us/previous-versions/sql/sql-server-2005/ms156418(v=sql.90)).
+      const w = inRange(v, 0, 1726.5, 'RangeFormat.columnWidth');
+      for (const c of colsOf(box)) sheet.columnWidths.set(c, w);
     },
   },
   rowHeight: {
@@ -961,7 +985,9 @@ defineScalars(RangeFormat, {
     set: (p, doc, v) => {
       const { sheet, box } = p.range.target(doc);
       guardProtected(sheet, 'allowFormatRows', 'RangeFormat.rowHeight');
-      for (const r of rowsOf(box)) sheet.rowHeights.set(r, Number(v));
+      // Row height: at most 409 points (Excel specifications and limits, link above).
+      const h = inRange(v, 0, 409, 'RangeFormat.rowHeight');
+      for (const r of rowsOf(box)) sheet.rowHeights.set(r, h);
     },
   },
 });
@@ -983,6 +1009,7 @@ defineScalars(RangeFill, {
   ),
 });
 
+const UNDERLINE = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
 export class RangeFont extends RangeFacet {
   readonly typeName = 'RangeFont';
 }
@@ -992,10 +1019,18 @@ defineScalars(RangeFont, {
     (f) => f.fontName,
     (f, v) => void (f.fontName = String(v)),
   ),
+  // Font sizes Excel takes are 1 to 409 points (the Font Size box of Excel; RangeFont.size is "the font size",
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangefont#excel-excel-rangefont-size-member).
   size: facet(
     'size',
     (f) => f.fontSize,
-    (f, v) => void (f.fontSize = Number(v)),
+    (f, v, w) => void (f.fontSize = inRange(v, 1, 409, w)),
+  ),
+  // Excel.RangeUnderlineStyle (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeunderlinestyle).
+  underline: facet(
+    'underline',
+    (f) => f.underline ?? 'None',
+    (f, v, w) => void (f.underline = oneOf(UNDERLINE)(v, w)),
   ),
   bold: facet(
     'bold',
@@ -1077,14 +1112,18 @@ export class RangeBorder extends RangeFacet {
     }
   }
 }
+// Excel.BorderLineStyle (https://learn.microsoft.com/en-us/javascript/api/excel/excel.borderlinestyle) and
+// Excel.BorderWeight (https://learn.microsoft.com/en-us/javascript/api/excel/excel.borderweight): nothing else.
+const LINE_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
 defineScalars(RangeBorder, {
   style: {
     get: (b, doc) => b.readEdge(doc, 'style', 'None'),
-    set: (b, doc, v) => b.writeEdge(doc, 'style', String(v)),
+    set: (b, doc, v) => b.writeEdge(doc, 'style', oneOf(LINE_STYLES)(v, 'RangeBorder.style')),
   },
   weight: {
     get: (b, doc) => b.readEdge(doc, 'weight', 'Thin'),
-    set: (b, doc, v) => b.writeEdge(doc, 'weight', String(v)),
+    set: (b, doc, v) => b.writeEdge(doc, 'weight', oneOf(WEIGHTS)(v, 'RangeBorder.weight')),
   },
   color: {
     get: (b, doc) => b.readEdge(doc, 'color', '#000000'),
@@ -1095,6 +1134,17 @@ defineScalars(RangeBorder, {
 // ---------------------------------------------------------------- conditional formats
 
 type Areas = { sheet: SheetState; areas: Box[] };
+
+const CF_TYPES = [
+  'Custom',
+  'DataBar',
+  'ColorScale',
+  'IconSet',
+  'TopBottom',
+  'PresetCriteria',
+  'ContainsText',
+  'CellValue',
+];
 
 export class ConditionalFormatCollection extends ClientCollection<ConditionalFormat> {
   readonly typeName = 'ConditionalFormatCollection';
@@ -1116,6 +1166,14 @@ export class ConditionalFormatCollection extends ClientCollection<ConditionalFor
   /** A new rule goes to the top of the sheet's list (priority 0), as in Excel's rules manager. */
   add(type: string): ConditionalFormat {
     this.context.requireSet('1.6', 'ConditionalFormatCollection.add');
+    // The type is one of Excel.ConditionalFormatType
+    // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformattype); anything else is refused.
+    if (!CF_TYPES.includes(type))
+      this.context.enqueue({
+        where: 'ConditionalFormatCollection.add',
+        run: () =>
+          fail('InvalidArgument', `'${type}' is not a ConditionalFormatType.`, 'ConditionalFormatCollection.add'),
+      });
     const id = `{CF-${Math.random().toString(16).slice(2, 10)}}`;
     this.context.enqueue({
       where: 'ConditionalFormatCollection.add',
@@ -1227,17 +1285,6 @@ class CfPart extends ClientObject {
 }
 defineScalars(CfPart, {});
 
-function balanced(formula: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (const ch of formula) {
-    if (ch === '"') inString = !inString;
-    else if (!inString && ch === '(') depth++;
-    else if (!inString && ch === ')' && --depth < 0) return false;
-  }
-  return depth === 0 && !inString;
-}
-
 export class CustomConditionalFormat extends CfPart {
   override readonly typeName = 'CustomConditionalFormat';
   get rule(): ConditionalFormatRule {
@@ -1260,8 +1307,8 @@ defineScalars(ConditionalFormatRule, {
     get: (p, doc) => p.cf(doc).formula,
     set: (p, doc, v) => {
       const f = String(v);
-      if (!f.startsWith('=') || !balanced(f))
-        fail('InvalidArgument', `'${f}' is not a valid formula.`, 'ConditionalFormatRule.formula');
+      // English, en-US separators, names the workbook defines (formula-check.ts has the sources).
+      checkEnglishFormula(f, doc, 'ConditionalFormatRule.formula');
       p.cf(doc).formula = f;
     },
   },
