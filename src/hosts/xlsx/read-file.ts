@@ -1,6 +1,6 @@
 // The Node side of the targeted reader: a file read whole within a size cap (checked before reading), then handed
 // as bytes to the reader (reader/, browser-safe). Loads neither ExcelJS nor anything that writes a workbook.
-import { readInputFile } from '../../cli/input-file';
+import { readInputFile } from '../node/input-file';
 import { TEMPLATE_READ_NAMES } from '../read-template';
 import { READ_LIMITS, type ReadLimits } from './reader/limits';
 import { WorkbookReader } from './reader/workbook-reader';
