@@ -10,7 +10,7 @@ import { evaluateRules } from '../report/rules/evaluate-rules';
 import { countBySeverity, type Finding } from '../report/rules/finding';
 import { type RuleScope } from '../report/rules/rule';
 import { openReportFile } from '../hosts/xlsx/read-file';
-import { readTemplate } from '../hosts/read-template';
+import { readTemplate } from '../report/reading/read-template';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
 
 export interface ValidateOptions {

@@ -22,7 +22,7 @@ import {
   type ChildFacts,
   type RollupChild,
 } from '../../report';
-import { readTemplate } from '../../hosts/read-template';
+import { readTemplate } from '../../report/reading/read-template';
 import { openWorkbookFile } from '../../hosts/xlsx/read-workbook';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand } from '../cli-command';

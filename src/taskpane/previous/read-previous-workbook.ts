@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 /* eslint-enable no-restricted-imports */
-import { readTemplate } from '../../hosts/read-template';
+import { readTemplate } from '../../report/reading/read-template';
 import { INPUT_CELLS, type CellContent } from '../../report';
 import { foreignFormat, megabytes, SOURCE_LIMITS } from '../import/read-source-file';
 import { STRINGS } from '../strings.zh-CN';

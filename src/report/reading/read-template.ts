@@ -7,16 +7,13 @@ import {
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
   TEMPLATE_VERSION,
-} from '../report/layout/input-cells';
-import { templateVersionOf } from '../report/layout/sheet-layout';
-import { type CellContent } from '../report/model/cell-content';
-import { type Finding } from '../report/rules/finding';
-import { RULE_MESSAGES, fillTemplate } from '../report/rules/messages.zh-CN';
-import { RULE_BY_ID, cellLabel } from '../report/rules/rule-catalog';
-import type { SpreadsheetHost } from './spreadsheet-host';
-
-/** What reading the template needs of a host: its names and the cells they point at (a file reader has no more). */
-export type NamedCellReader = Pick<SpreadsheetHost, 'listNames' | 'sheetNames' | 'readNamedCells'>;
+} from '../layout/input-cells';
+import { templateVersionOf } from '../layout/sheet-layout';
+import { type CellContent } from '../model/cell-content';
+import { type Finding } from '../rules/finding';
+import { RULE_MESSAGES, fillTemplate } from '../rules/messages.zh-CN';
+import { RULE_BY_ID, cellLabel } from '../rules/rule-catalog';
+import type { CellReader } from './cell-reader';
 
 /** Every name readTemplate reads: the value cells and the marker (a file reader reads them in one pass). */
 export const TEMPLATE_READ_NAMES: readonly string[] = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
@@ -57,7 +54,7 @@ function mostUsedSheet(sheets: readonly string[]): string {
   return [...tally].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-export async function readTemplate(host: NamedCellReader): Promise<TemplateRead> {
+export async function readTemplate(host: CellReader): Promise<TemplateRead> {
   const names = await host.listNames();
   const refs = new Map<string, string>();
   for (const n of names) if (n.ref) refs.set(n.name, n.ref);
