@@ -2,9 +2,10 @@
 // Names are workbook-scoped, lowercase ASCII with the `nb_` prefix so that none can be read as a cell reference
 // (A1 or R1C1) in any host: nb_<table>_<row>_<column>.
 import { META_FIELDS, T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type TableId } from './format-2021';
+import type { InputKind } from '../model/value-checks';
 import { SUPPLEMENT_NUMBER_FIELDS, supplementInputKind } from './supplement';
 
-export type InputKind = 'count' | 'amount' | 'text' | 'year';
+export type { InputKind } from '../model/value-checks';
 
 export interface InputCell {
   /** The defined name: the cell's identity everywhere (rules, findings, reading, export). */
