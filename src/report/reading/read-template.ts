@@ -8,7 +8,8 @@ import {
   VALUE_CELL_BY_NAME,
   TEMPLATE_VERSION,
 } from '../layout/input-cells';
-import { templateVersionOf } from '../layout/sheet-layout';
+import { FORMAT_BASIS, FORMAT_ID } from '../layout/format-2021';
+import { templateFormatOf, templateVersionOf } from '../layout/sheet-layout';
 import { type CellContent } from '../model/cell-content';
 import { type Finding } from '../rules/finding';
 import { RULE_MESSAGES, fillTemplate } from '../rules/messages.zh-CN';
@@ -26,6 +27,8 @@ export type TemplateRead =
       readonly ok: true;
       readonly sheet: string;
       readonly version: number | null;
+      /** The format id the marker names (format-2021 for a marker without one). */
+      readonly format: string;
       /** In ALL_VALUE_CELLS order (last year's block blank when absent). */
       readonly values: readonly CellContent[];
       /** Defined name → "Sheet!A1". */
@@ -99,6 +102,14 @@ export async function readTemplate(host: CellReader): Promise<TemplateRead> {
   const byName = new Map(withMarker.map((n, i) => [n, read.values[i]]));
   const marker = byName.get(TEMPLATE_MARKER_NAME);
   const version = marker?.kind === 'text' ? templateVersionOf(marker.text) : null;
+  const format = marker?.kind === 'text' ? templateFormatOf(marker.text) : FORMAT_ID;
+  // Only the 2021 format has a template; another id is a later program's template, whose cells we may not know.
+  if (format !== FORMAT_ID)
+    return {
+      ok: false,
+      reason: `工作簿的模板格式标识为 ${format}，本程序的模板只有 ${FORMAT_ID}（${FORMAT_BASIS}）：请升级年报助手后再打开`,
+      missing: [],
+    };
   if (version !== null && version > TEMPLATE_VERSION)
     return {
       ok: false,
@@ -119,6 +130,7 @@ export async function readTemplate(host: CellReader): Promise<TemplateRead> {
     ok: true,
     sheet,
     version,
+    format,
     values: ALL_VALUE_CELLS.map((c) => byName.get(c.name) ?? { kind: 'blank' }),
     refs,
     findings,
