@@ -60,7 +60,7 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
   return {
     json: {
       file,
-      template: templateInfo(read.sheet, read.version),
+      template: templateInfo(read.sheet, read.version, read.format),
       // `dismissed` only when there are some: documents of reports without dismissals stay as they were.
       summary: {
         errors: counts.error,
