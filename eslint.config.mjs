@@ -1,5 +1,5 @@
-// Lint also guards the architecture (style-anchors §10): the domain imports only zod; the pane never reaches
-// into a host folder; hosts do not import one another.
+// Lint also guards the architecture (style-anchors §10): the domain imports no host, pane or CLI code; the pane
+// never reaches into a host folder; hosts do not import one another nor the pane (src/apps/<target> wires them).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -60,6 +60,23 @@ export default tseslint.config(
       ],
     },
   },
+  // No host file (the shared ones beside the host folders included) imports the pane or a composition root.
+  {
+    files: ['src/hosts/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/taskpane/**', '**/taskpane', '**/apps/**'],
+              message: 'A host never imports the pane; src/apps/<target> wires a host to it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Hosts do not import one another, by any path: the web page alone may use the xlsx host, to open and save
   // .xlsx files in the browser with the reference writer (src/hosts/web/xlsx-files.ts).
   ...hostFolders.map((h) => ({
@@ -76,9 +93,9 @@ export default tseslint.config(
               message: 'Hosts do not import one another.',
             },
             {
-              // A host mounts the shared pane and knows nothing else of it.
-              group: ['**/taskpane/**', '!**/taskpane/mount', '!**/taskpane/TaskPane'],
-              message: 'A host only mounts the pane (taskpane/mount or taskpane/TaskPane).',
+              // A host knows nothing of the pane: the composition roots (src/apps/<target>) wire one to the other.
+              group: ['**/taskpane/**', '**/taskpane', '**/apps/**'],
+              message: 'A host never imports the pane; src/apps/<target> wires a host to it.',
             },
           ],
         },

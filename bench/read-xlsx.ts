@@ -9,7 +9,7 @@ import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { writeImportedWorkbook } from '../src/cli/commands/import';
 import { validateWorkbookFile } from '../src/cli/validate-file';
-import { readTemplate } from '../src/hosts/read-template';
+import { readTemplate } from '../src/report/reading/read-template';
 import { openWorkbookFile } from '../src/hosts/xlsx/read-workbook';
 import { evaluateRules } from '../src/report';
 import { importReport } from '../src/report/import';

@@ -42,7 +42,7 @@ module.exports = async (env = {}, argv = {}) => {
     name: 'excel',
     target: 'web',
     entry: {
-      taskpane: './src/hosts/excel/boot.tsx',
+      taskpane: './src/apps/excel/boot.tsx',
       commands: './src/hosts/excel/commands.ts',
     },
     output: hashedOutput('excel', production),

@@ -27,7 +27,7 @@ module.exports = async (_env = {}, argv = {}) => {
     ...common,
     name: 'web',
     target: 'web',
-    entry: { main: './src/hosts/web/boot.tsx' },
+    entry: { main: './src/apps/web/boot.tsx' },
     output: hashedOutput('web', production),
     resolve: {
       ...common.resolve,

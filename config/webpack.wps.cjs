@@ -20,7 +20,7 @@ module.exports = async (_env = {}, argv = {}) => {
     }),
     name: 'wps',
     target: ['web', 'es2017'],
-    entry: { main: './src/hosts/wps/boot-main.ts', taskpane: './src/hosts/wps/boot-taskpane.tsx' },
+    entry: { main: './src/hosts/wps/boot-main.ts', taskpane: './src/apps/wps/boot-taskpane.tsx' },
     output: {
       path: path.join(root, 'dist', 'wps', 'addin'),
       filename: '[name].js',

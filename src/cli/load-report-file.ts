@@ -2,7 +2,7 @@
 // and the 补充信息 sheet's, in one pass per sheet) and read by names, with one reason when it cannot be.
 import { SUPPLEMENT_NAMES } from '../report';
 import { loadReport, type LoadedReport } from '../export/load-report';
-import { TEMPLATE_READ_NAMES } from '../hosts/read-template';
+import { TEMPLATE_READ_NAMES } from '../report/reading/read-template';
 import { openReportFile } from '../hosts/xlsx/read-file';
 
 export async function loadReportFile(path: string): Promise<LoadedReport> {

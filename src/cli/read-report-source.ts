@@ -15,10 +15,10 @@ import {
   type ImportResult,
   type TextProblem,
 } from '../report/import';
-import { readTemplate } from '../hosts/read-template';
+import { readTemplate } from '../report/reading/read-template';
 import { megabytes } from '../hosts/xlsx/open-guard';
 import { openReportFile, readBoundedFile } from '../hosts/xlsx/read-file';
-import { readInputHead } from './input-file';
+import { readInputHead } from '../hosts/node/input-file';
 
 export type SourceKind = FileKind;
 

@@ -60,8 +60,13 @@ export function jsonFinding(
   };
 }
 
-export function templateInfo(sheet: string, version: number | null): JsonReport['template'] {
-  return { format: FORMAT_ID, version, sheet };
+/** The template part of `validate --json`: the format id its marker names (format-2021 for an older marker). */
+export function templateInfo(
+  sheet: string,
+  version: number | null,
+  format: string = FORMAT_ID,
+): JsonReport['template'] {
+  return { format, version, sheet };
 }
 
 /** Neutralises spreadsheet formula injection in a text field (=, +, -, @, tab, CR at the start). */

@@ -10,7 +10,8 @@ import { evaluateRules } from '../report/rules/evaluate-rules';
 import { countBySeverity, type Finding } from '../report/rules/finding';
 import { type RuleScope } from '../report/rules/rule';
 import { openReportFile } from '../hosts/xlsx/read-file';
-import { readTemplate, type NamedCellReader } from '../hosts/read-template';
+import { readTemplate } from '../report/reading/read-template';
+import type { CellReader } from '../report/reading/cell-reader';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
 
 export interface ValidateOptions {
@@ -25,7 +26,7 @@ export interface ValidateOutcome {
   readonly refs: ReadonlyMap<string, string>;
   readonly readable: boolean;
   /** The workbook as opened (the targeted reader), for reading more of it without opening the file again. */
-  readonly reader: NamedCellReader | null;
+  readonly reader: CellReader | null;
   /** Warnings dismissed in the workbook whose cells have not changed since: finding → reason. */
   readonly dismissed: ReadonlyMap<Finding, string>;
   /** Why the workbook's dismissals could not be read (then none applies), or null. */
@@ -63,7 +64,7 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
   return {
     json: {
       file,
-      template: templateInfo(read.sheet, read.version),
+      template: templateInfo(read.sheet, read.version, read.format),
       // `dismissed` only when there are some: documents of reports without dismissals stay as they were.
       summary: {
         errors: counts.error,

@@ -9,7 +9,8 @@ import {
   type Report,
   type Supplement,
 } from '../report';
-import { readTemplate, type NamedCellReader } from '../hosts/read-template';
+import type { CellReader } from '../report/reading/cell-reader';
+import { readTemplate } from '../report/reading/read-template';
 
 export type LoadedReport =
   | {
@@ -23,7 +24,7 @@ export type LoadedReport =
     }
   | { readonly ok: false; readonly reason: string };
 
-export async function loadReport(host: NamedCellReader): Promise<LoadedReport> {
+export async function loadReport(host: CellReader): Promise<LoadedReport> {
   const read = await readTemplate(host);
   if (!read.ok) return { ok: false, reason: read.reason };
   const { report } = reportFromValues(read.values.slice(0, INPUT_CELLS.length));

@@ -1,36 +1,18 @@
 // The one small door to a spreadsheet. Excel (Office.js), WPS (ET), the in-browser sheet (Univer) and .xlsx files
 // (ExcelJS) each implement it; the task pane and the CLI know nothing else about a host.
-import type { CellContent } from '../report/model/cell-content';
+import type { CellReader } from '../report/reading/cell-reader';
 import type { SheetEdit } from '../report/sheet-edits/sheet-edit';
 import type { SelfTestReport } from './self-test/self-test-report';
 
-export interface NamedRef {
-  readonly name: string;
-  /** Where the name points, as "Sheet!A1" (sheet unquoted), or null when it points nowhere (#REF!, deleted sheet). */
-  readonly ref: string | null;
-}
-
-export interface NamedCellsRead {
-  /** In the order asked for; BLANK for a name that is missing or points nowhere. */
-  readonly values: readonly CellContent[];
-  /** Names asked for that the workbook lacks or that point nowhere. */
-  readonly missing: readonly string[];
-  /** Names whose cell is covered by a merge it does not start (the value there is lost to the user's eye). */
-  readonly mergedAway: readonly string[];
-}
+export type { NamedRef, NamedCellsRead } from '../report/reading/cell-reader';
 
 /** What an insertion left out: the ids of highlight rules (conditional formats) the host refused even alone. */
 export interface ApplyOutcome {
   readonly skippedRules: readonly string[];
 }
 
-export interface SpreadsheetHost {
-  /** Every workbook-scoped name with its target. */
-  listNames(): Promise<readonly NamedRef[]>;
-  /** The sheets of the workbook, in order. */
-  sheetNames(): Promise<readonly string[]>;
-  /** Reads the named cells in as few round trips as the host allows (one bounding range per sheet). */
-  readNamedCells(names: readonly string[]): Promise<NamedCellsRead>;
+/** A host reads like any CellReader (src/report/reading/cell-reader.ts: names, sheets, named cells) and writes. */
+export interface SpreadsheetHost extends CellReader {
   /**
    * Applies planned edits in one batch where the host allows it. Never clears a value it was not told to write.
    * An insertion (edits that add a sheet) is all or nothing, except for highlight rules the host refuses even one

@@ -16,7 +16,7 @@ import { importReport, prefillCarry, previousValuesFrom } from '../../src/report
 import { PREVIOUS_SHEET_NAME, planPrevious } from '../../src/report/sheet-edits/plan-previous';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { openWorkbookBuffer } from '../../src/hosts/xlsx/read-workbook';
-import { readTemplate } from '../../src/hosts/read-template';
+import { readTemplate } from '../../src/report/reading/read-template';
 import { readSample } from './sample-support';
 
 const last = importReport(readSample('real/004.txt'));

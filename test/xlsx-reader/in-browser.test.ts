@@ -24,7 +24,7 @@ it('opens a filled template in chromium through the reader and reads what the CL
 
   const entry = join(dir, 'entry.ts');
   const reader = join(process.cwd(), 'src/hosts/xlsx/reader/workbook-reader.ts');
-  const template = join(process.cwd(), 'src/hosts/read-template.ts');
+  const template = join(process.cwd(), 'src/report/reading/read-template.ts');
   writeFileSync(
     entry,
     `import { WorkbookReader } from ${JSON.stringify(reader)};

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { ALL_VALUE_CELLS, SUPPLEMENT_NAMES, TEMPLATE_MARKER_NAME, type CellContent } from '../../src/report';
-import { TEMPLATE_READ_NAMES, readTemplate } from '../../src/hosts/read-template';
+import { TEMPLATE_READ_NAMES, readTemplate } from '../../src/report/reading/read-template';
 import { openWorkbookBuffer } from '../../src/hosts/xlsx/read-workbook';
 import { WorkbookReader } from '../../src/hosts/xlsx/reader/workbook-reader';
 import { runCli } from '../support/run-cli';

@@ -2,6 +2,7 @@
 // cannot be read is a row with its reason. Runs inside an audit worker (worker.ts) or, for one file, in-process.
 import { basename } from 'node:path';
 import {
+  BLANK,
   countBySeverity,
   displayContent,
   evaluateRules,
@@ -11,6 +12,8 @@ import {
   type Finding,
 } from '../../report';
 import { fileKindOfName } from '../../report/import';
+import type { Format } from '../../report/format/format';
+import { buildFormat2019 } from '../../report/format/formats';
 import { NO_TABLES_REASON, importReportFile, sniffKind, type SourceKind } from '../read-report-source';
 import { validateWorkbookFile } from '../validate-file';
 import { checkRegularFile } from './special-file';
@@ -42,6 +45,10 @@ export interface AuditRow {
 }
 
 const FIRST_SHOWN = 3;
+
+/** The 2019 format, built once per process when the first 2019 report comes (the 2021 one is the default). */
+let built2019: Format | null = null;
+const format2019 = (): Format => (built2019 ??= buildFormat2019());
 
 interface FileStamp {
   readonly size: number | null;
@@ -139,8 +146,11 @@ export async function auditFile(path: string): Promise<AuditRow> {
         format: 'unknown',
         diagnostics: r.diagnostics.length,
       };
-    const findings = evaluateRules(r.values, { scopes: ['report'] });
-    return readRow(path, kind, stamp, r.values, r.formatVersion, findings, 0, r.diagnostics.length);
+    // A 2019-format report is checked by the 2019 rules (its single （六）其他处理 row in T3.results, no 现行有效件数).
+    const format = r.formatVersion === '2019' ? format2019() : null;
+    const values = format ? format.cells.valueCells.map((c) => r.byName.get(c.name) ?? BLANK) : r.values;
+    const findings = evaluateRules(values, { scopes: ['report'], ...(format ? { format } : {}) });
+    return readRow(path, kind, stamp, values, r.formatVersion, findings, 0, r.diagnostics.length);
   } catch (e) {
     return failedRow(path, kind, `读取时出错：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, stamp);
   }

@@ -3,7 +3,7 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { failureReason } from '../../hosts/failure-words';
-import { notRegularReason } from '../input-file';
+import { notRegularReason } from '../../hosts/node/input-file';
 
 export type PathCheck = { readonly ok: true; readonly stats: Stats } | { readonly ok: false; readonly reason: string };
 

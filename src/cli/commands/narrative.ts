@@ -13,7 +13,7 @@ import {
 import { loadReportFile } from '../load-report-file';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
-import { readInputFile } from '../input-file';
+import { readInputFile } from '../../hosts/node/input-file';
 import { decodeText } from '../read-report-source';
 import { line } from '../shown-text';
 

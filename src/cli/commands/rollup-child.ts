@@ -1,7 +1,7 @@
 // One child of `nianbao rollup`, read for its inputs: our workbook with the targeted reader (only the named cells,
 // within its limits; ExcelJS is not loaded), or a published report (text, HTML, .docx, PDF) through the importer.
 import { INPUT_CELLS, otherTemplateVersion, type CellContent } from '../../report';
-import { readTemplate } from '../../hosts/read-template';
+import { readTemplate } from '../../report/reading/read-template';
 import { openReportFile } from '../../hosts/xlsx/read-file';
 import { importReportFile, sniffKind, NO_TABLES_REASON } from '../read-report-source';
 import { checkRegularFile } from '../audit/special-file';

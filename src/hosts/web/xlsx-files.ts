@@ -15,7 +15,7 @@ import {
   splitSheetRef,
 } from '../../report';
 import { PREVIOUS_SHEET_NAME } from '../../report/sheet-edits/plan-previous';
-import { TEMPLATE_READ_NAMES, readTemplate } from '../read-template';
+import { TEMPLATE_READ_NAMES, readTemplate } from '../../report/reading/read-template';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
 import { previousPlan, reportPlan } from './report-plan';

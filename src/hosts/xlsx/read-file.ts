@@ -1,7 +1,7 @@
 // The Node side of the targeted reader: a file read whole within a size cap (checked before reading), then handed
 // as bytes to the reader (reader/, browser-safe). Loads neither ExcelJS nor anything that writes a workbook.
-import { readInputFile } from '../../cli/input-file';
-import { TEMPLATE_READ_NAMES } from '../read-template';
+import { readInputFile } from '../node/input-file';
+import { TEMPLATE_READ_NAMES } from '../../report/reading/read-template';
 import { READ_LIMITS, type ReadLimits } from './reader/limits';
 import { WorkbookReader } from './reader/workbook-reader';
 
@@ -10,7 +10,7 @@ export type ReadResult =
 
 /**
  * Reads a whole regular file of at most `limit` bytes, checked from fstat before reading (FIFOs, devices, sockets
- * and folders refused at once: src/cli/input-file.ts). `what` names the file kind in the refusal.
+ * and folders refused at once: src/hosts/node/input-file.ts). `what` names the file kind in the refusal.
  */
 export const readBoundedFile = readInputFile;
 

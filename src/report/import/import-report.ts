@@ -25,6 +25,11 @@ export interface ImportResult {
   readonly report: Report;
   /** Every input in INPUT_CELLS order, as read (what evaluateRules takes, with the other cells blank). */
   readonly values: readonly CellContent[];
+  /**
+   * Every value read, by defined name, in whichever format's names it was read: a 2019 table's single
+   * （六）其他处理 row is here as nb_t3_other_* (the 2019 Format's cells), not in `values`.
+   */
+  readonly byName: ReadonlyMap<string, CellContent>;
   readonly narrative: ImportedNarrative;
   readonly diagnostics: readonly ImportDiagnostic[];
   readonly formatVersion: FormatVersion;
@@ -140,6 +145,7 @@ function finish(
   return {
     report,
     values,
+    byName: sink.values,
     narrative,
     diagnostics: sink.diagnostics,
     formatVersion,

@@ -9,7 +9,7 @@ import {
   T3_ROWS,
   type T3Row,
 } from '../layout/format-2021';
-import { input } from '../layout/input-cells';
+import { input, inputName } from '../layout/input-cells';
 import { formatNumber } from '../model/cell-content';
 import { T3_OTHER_2019 } from './format-2019';
 import { ImportSink, runNote, tokensText } from './import-sink';
@@ -253,6 +253,11 @@ export function readT3(lines: readonly SourceLine[], sink: ImportSink): T3Read {
   const otherNames = OTHER_ROWS.flatMap((r) => namesOf(r.id));
   const otherFound = OTHER_ROWS.some((r) => asm.seen(r.id));
   if (legacy && !otherFound) {
+    // As read, under the 2019 format's names (layout/format-2019.ts), for the audit by the 2019 rules.
+    legacy.cells.forEach((c, i) => {
+      if (c.value !== null)
+        sink.values.set(inputName('T3', 'other', T3_COLUMNS[i].id), { kind: 'number', value: c.value });
+    });
     const values = legacy.cells.map((c) => c.value ?? 0);
     const where = { table: 'T3' as const, row: T3_OTHER_2019, cells: otherNames, line: legacy.line };
     if (values.every((v) => v === 0)) {

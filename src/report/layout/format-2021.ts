@@ -167,3 +167,32 @@ export const TABLE_NAMES = {
   SUP: '补充信息',
 } as const;
 export type TableId = keyof typeof TABLE_NAMES;
+
+/** Where each part of a format sits: what every builder (cells, rules, schema, narrative) derives from. */
+export interface FormatLayout {
+  /** Stable ASCII id, carried by the template marker: format-2021, format-2019. */
+  readonly id: string;
+  readonly title: string;
+  /** The document that issued the format (cited in rule bases). */
+  readonly basis: string;
+  readonly t2Blocks: readonly T2Block[];
+  readonly t3Columns: readonly (ColumnSpec & { readonly org: boolean })[];
+  readonly t3Rows: readonly T3Row[];
+  readonly t4Groups: readonly T4Group[];
+  readonly t4Columns: readonly ColumnSpec[];
+  /** The parts of 三、本年度办理结果 that add up to （七）总计, as T3.results's basis spells them. */
+  readonly resultParts: string;
+}
+
+/** The 2021 national format as one value (buildFormat2021 in src/report/format builds everything from it). */
+export const LAYOUT_2021: FormatLayout = {
+  id: FORMAT_ID,
+  title: FORMAT_TITLE,
+  basis: FORMAT_BASIS,
+  t2Blocks: T2_BLOCKS,
+  t3Columns: T3_COLUMNS,
+  t3Rows: T3_ROWS,
+  t4Groups: T4_GROUPS,
+  t4Columns: T4_COLUMNS,
+  resultParts: '（一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）1–3',
+};

@@ -3,6 +3,7 @@
 // relative to the template's top-left cell. Reading never uses these positions, only the defined names.
 import {
   FORMAT_BASIS,
+  FORMAT_ID,
   FORMAT_TITLE,
   META_FIELDS,
   T2_BLOCKS,
@@ -66,7 +67,17 @@ export const FONT_SIZES: Readonly<Record<CellStyle, number>> = {
 };
 
 const VERSION_LABEL = '模板版本';
-export const TEMPLATE_NOTE = `本表由年报助手生成，格式依据${FORMAT_BASIS}，${VERSION_LABEL} ${TEMPLATE_VERSION}。请在带框的单元格内填写数字，没有发生的事项填 0。颜色：浅蓝为尚未填写，红色为错误（须改正），黄色为提示（请核实）。`;
+const FORMAT_LABEL = '格式标识';
+export const TEMPLATE_NOTE = `本表由年报助手生成，格式依据${FORMAT_BASIS}（${FORMAT_LABEL} ${FORMAT_ID}），${VERSION_LABEL} ${TEMPLATE_VERSION}。请在带框的单元格内填写数字，没有发生的事项填 0。颜色：浅蓝为尚未填写，红色为错误（须改正），黄色为提示（请核实）。`;
+
+/**
+ * The format id the marker cell's text carries ("格式标识 format-2021"); a marker written before the id was
+ * (templates up to 2026-12) carries none and is a 2021 template.
+ */
+export function templateFormatOf(markerText: string): string {
+  const m = new RegExp(`${FORMAT_LABEL}\\s*([a-z0-9-]+)`).exec(markerText);
+  return m ? m[1] : FORMAT_ID;
+}
 
 /** The template version the marker cell's text carries ("模板版本 N"), or null when it carries none. */
 export function templateVersionOf(markerText: string): number | null {

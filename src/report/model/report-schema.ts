@@ -1,7 +1,7 @@
 // The typed report, built from the layout: the zod schema decides what a valid value is, and
 // `Report` is inferred from it. Blank inputs are null (the blank rule warns about them).
 import { z } from 'zod';
-import { T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../layout/format-2021';
+import { LAYOUT_2021, type FormatLayout } from '../layout/format-2021';
 import { INPUT_CELLS, type InputCell, type InputKind } from '../layout/input-cells';
 import { BLANK, displayContent, type CellContent } from './cell-content';
 import {
@@ -35,38 +35,50 @@ function objectOf<T extends z.ZodType>(ids: readonly string[], schema: (id: stri
   return z.object(Object.fromEntries(ids.map((id) => [id, schema(id)])) as Record<string, T>);
 }
 
-const t2Rows = T2_BLOCKS.flatMap((b) => b.rows.map((r) => ({ row: r.id, block: b })));
+/** The zod schema of one format's report: t2/t3/t4 objects keyed by its row and column ids. */
+export function buildReportSchema(layout: FormatLayout) {
+  const t2Rows = layout.t2Blocks.flatMap((b) => b.rows.map((r) => ({ row: r.id, block: b })));
+  return z.object({
+    agency: agencySchema.nullable(),
+    year: yearSchema.nullable(),
+    t2: objectOf(
+      t2Rows.map((r) => r.row),
+      (id) => {
+        const block = t2Rows.find((r) => r.row === id)!.block;
+        return objectOf(
+          block.columns.map((c) => c.id),
+          () => (block.kind === 'amount' ? amountSchema : countSchema).nullable(),
+        );
+      },
+    ),
+    t3: objectOf(
+      layout.t3Rows.map((r) => r.id),
+      () =>
+        objectOf(
+          layout.t3Columns.map((c) => c.id),
+          () => countSchema.nullable(),
+        ),
+    ),
+    t4: objectOf(
+      layout.t4Groups.map((g) => g.id),
+      () =>
+        objectOf(
+          layout.t4Columns.map((c) => c.id),
+          () => countSchema.nullable(),
+        ),
+    ),
+  });
+}
 
-export const ReportSchema = z.object({
-  agency: agencySchema.nullable(),
-  year: yearSchema.nullable(),
-  t2: objectOf(
-    t2Rows.map((r) => r.row),
-    (id) => {
-      const block = t2Rows.find((r) => r.row === id)!.block;
-      return objectOf(
-        block.columns.map((c) => c.id),
-        () => (block.kind === 'amount' ? amountSchema : countSchema).nullable(),
-      );
-    },
-  ),
-  t3: objectOf(
-    T3_ROWS.map((r) => r.id),
-    () =>
-      objectOf(
-        T3_COLUMNS.map((c) => c.id),
-        () => countSchema.nullable(),
-      ),
-  ),
-  t4: objectOf(
-    T4_GROUPS.map((g) => g.id),
-    () =>
-      objectOf(
-        T4_COLUMNS.map((c) => c.id),
-        () => countSchema.nullable(),
-      ),
-  ),
-});
+/** The 2021 format's schema, for the callers not yet handed a Format. */
+export const ReportSchema = buildReportSchema(LAYOUT_2021);
+
+/** What reading values into a report needs of a format: its input cells and its schema. */
+export interface ReportShape {
+  readonly inputCells: readonly InputCell[];
+  readonly schema: z.ZodType<Report>;
+}
+const SHAPE_2021: ReportShape = { inputCells: INPUT_CELLS, schema: ReportSchema };
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportValue = number | string | null;
@@ -96,10 +108,13 @@ export interface CellIssue {
  * Reads host values (in INPUT_CELLS order) into the typed report. Every bad cell is collected as an issue and
  * left null in the report; nothing is coerced (a text "２" stays an issue that offers 2, not a 2).
  */
-export function reportFromValues(values: readonly CellContent[]): { report: Report; issues: CellIssue[] } {
+export function reportFromValues(
+  values: readonly CellContent[],
+  format: ReportShape = SHAPE_2021,
+): { report: Report; issues: CellIssue[] } {
   const root: Record<string, unknown> = {};
   const issues: CellIssue[] = [];
-  INPUT_CELLS.forEach((cell, i) => {
+  format.inputCells.forEach((cell, i) => {
     const content = values[i] ?? BLANK;
     const problem = checkContent(cell.kind, content);
     if (problem) issues.push({ cell, content, problem });
@@ -116,12 +131,12 @@ export function reportFromValues(values: readonly CellContent[]): { report: Repo
     for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[path[path.length - 1]] = value;
   });
-  return { report: ReportSchema.parse(root), issues };
+  return { report: format.schema.parse(root), issues };
 }
 
 /** The host-neutral cell contents a report stands for, in INPUT_CELLS order. */
-export function valuesFromReport(report: Report): CellContent[] {
-  return INPUT_CELLS.map((cell) => {
+export function valuesFromReport(report: Report, format: ReportShape = SHAPE_2021): CellContent[] {
+  return format.inputCells.map((cell) => {
     const v = getReportValue(report, cell);
     if (v === null) return BLANK;
     return typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', text: v };

@@ -1,7 +1,9 @@
 // Whether one input cell holds what the format asks for. The zod schemas in report-schema.ts say the same thing
 // declaratively; these are the fast path the evaluator runs on every edit, and a test proves the two agree.
-import type { InputKind } from '../layout/input-cells';
 import type { CellContent } from './cell-content';
+
+/** What an input cell holds: a count (件), an amount (万元), a text (机关名称) or a year. */
+export type InputKind = 'count' | 'amount' | 'text' | 'year';
 
 export const MAX_COUNT = 99_999_999;
 export const MAX_AMOUNT = 99_999_999;

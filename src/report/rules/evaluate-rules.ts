@@ -1,66 +1,17 @@
 // The TypeScript interpreter of the rule records: host values in, findings out. Semantics shared with
 // to-formula.ts: a compare is asserted only once each of its cells holds a number (until then it is 未填完, not
 // broken); a check on one cell looks at what the cell holds.
-import { ALL_VALUE_CELLS, INPUT_CELLS, VALUE_CELL_BY_NAME } from '../layout/input-cells';
+import { ALL_VALUE_CELLS, INPUT_CELLS, VALUE_CELL_BY_NAME, type InputCell } from '../layout/input-cells';
+import { compileRules, type Compiled, type CompiledCompare, type RuleSet } from './compile-rules';
 import { BLANK, displayContent, formatNumber, type CellContent } from '../model/cell-content';
 import { checkContent, isBlank } from '../model/value-checks';
 import type { Finding } from './finding';
 import { BLANK_EXPECTED, PROBLEM_MESSAGES, RULE_MESSAGES, fillTemplate } from './messages.zh-CN';
 import { RULES } from './rule-catalog';
-import { relationCells, type Check, type Rule, type RuleScope } from './rule';
+import type { RuleScope } from './rule';
 
-interface CompiledCompare {
-  readonly kind: 'compare';
-  readonly all: Int32Array;
-  readonly required: Int32Array;
-  readonly left: Int32Array;
-  readonly leftSign: Int8Array;
-  readonly right: Int32Array;
-  readonly rightSign: Int8Array;
-  readonly ge: boolean;
-  readonly blankIsZero: boolean;
-}
-interface CompiledCell {
-  readonly kind: 'cellType' | 'filled';
-  readonly index: number;
-}
-interface Compiled {
-  readonly rule: Rule;
-  readonly check: Check;
-  readonly cells: readonly string[];
-  readonly body: CompiledCompare | CompiledCell;
-}
-
-function indexOf(name: string): number {
-  const cell = VALUE_CELL_BY_NAME.get(name);
-  if (!cell) throw new Error(`rule refers to unknown cell ${name}`);
-  return cell.index;
-}
-
-function compile(rule: Rule, check: Check): Compiled {
-  const r = check.relation;
-  const involved = relationCells(r);
-  const cells = [...check.highlight, ...involved.filter((n) => !check.highlight.includes(n))];
-  if (r.kind !== 'compare') return { rule, check, cells, body: { kind: r.kind, index: indexOf(r.name) } };
-  return {
-    rule,
-    check,
-    cells,
-    body: {
-      kind: 'compare',
-      all: Int32Array.from(involved.map(indexOf)),
-      required: Int32Array.from((r.required ?? []).map(indexOf)),
-      left: Int32Array.from(r.left.map((t) => indexOf(t.name))),
-      leftSign: Int8Array.from(r.left.map((t) => t.sign)),
-      right: Int32Array.from(r.right.map((t) => indexOf(t.name))),
-      rightSign: Int8Array.from(r.right.map((t) => t.sign)),
-      ge: r.op === 'ge',
-      blankIsZero: r.blankIsZero === true,
-    },
-  };
-}
-
-const COMPILED: readonly Compiled[] = RULES.flatMap((rule) => rule.checks.map((check) => compile(rule, check)));
+/** The 2021 format's rules, for the callers that pass no format. */
+const RULES_2021: RuleSet = { compiled: compileRules(RULES, VALUE_CELL_BY_NAME), inputCells: INPUT_CELLS };
 
 function sum(values: readonly CellContent[], idx: Int32Array, sign: Int8Array): number {
   let s = 0;
@@ -99,6 +50,8 @@ function evaluateCompare(c: CompiledCompare, values: readonly CellContent[]): { 
 export interface EvaluateOptions {
   /** Which rule scopes to run; 'previous' rules need last year's block filled. Default: all. */
   readonly scopes?: readonly RuleScope[];
+  /** The format whose rules apply (a Format from src/report/format); the 2021 format when absent. */
+  readonly format?: RuleSet;
 }
 
 /**
@@ -149,7 +102,7 @@ class RuleFinding implements Finding {
 export function evaluateRules(values: readonly CellContent[], options: EvaluateOptions = {}): Finding[] {
   const scopes = options.scopes;
   const findings: Finding[] = [];
-  for (const c of COMPILED) {
+  for (const c of (options.format ?? RULES_2021).compiled) {
     if (scopes && !scopes.includes(c.rule.scope)) continue;
     const body = c.body;
     const template = RULE_MESSAGES[c.rule.id];
@@ -166,7 +119,7 @@ export function evaluateRules(values: readonly CellContent[], options: EvaluateO
       continue;
     }
     const content = values[body.index] ?? BLANK;
-    const cell = ALL_VALUE_CELLS[body.index];
+    const cell = body.cell;
     if (body.kind === 'filled') {
       if (!isBlank(content)) continue;
       const expected = cell.kind === 'text' || cell.kind === 'year' ? BLANK_EXPECTED.text : BLANK_EXPECTED.number;
@@ -192,8 +145,11 @@ export function evaluateRules(values: readonly CellContent[], options: EvaluateO
 }
 
 /** Values keyed by defined name to the positional form evaluateRules takes. */
-export function valuesByName(record: Readonly<Record<string, CellContent>>): CellContent[] {
-  return ALL_VALUE_CELLS.map((c) => record[c.name] ?? BLANK);
+export function valuesByName(
+  record: Readonly<Record<string, CellContent>>,
+  cells: readonly InputCell[] = ALL_VALUE_CELLS,
+): CellContent[] {
+  return cells.map((c) => record[c.name] ?? BLANK);
 }
 
 export const INPUT_COUNT = INPUT_CELLS.length;
@@ -209,10 +165,12 @@ export interface Progress {
 }
 
 export function reportProgress(values: readonly CellContent[], options: EvaluateOptions = {}): Progress {
-  const blanks = INPUT_CELLS.filter((c) => isBlank(values[c.index] ?? BLANK)).map((c) => c.name);
+  const format = options.format ?? RULES_2021;
+  const inputs = format.inputCells;
+  const blanks = inputs.filter((c) => isBlank(values[c.index] ?? BLANK)).map((c) => c.name);
   let incomplete = 0;
-  for (const c of COMPILED)
+  for (const c of format.compiled)
     if (c.body.kind === 'compare' && (!options.scopes || options.scopes.includes(c.rule.scope)))
       if (!allNumbers(c.body, values)) incomplete++;
-  return { filled: INPUT_CELLS.length - blanks.length, total: INPUT_CELLS.length, blanks, incomplete };
+  return { filled: inputs.length - blanks.length, total: inputs.length, blanks, incomplete };
 }

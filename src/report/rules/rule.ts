@@ -1,6 +1,6 @@
 // The small vocabulary every rule is written in. A rule is data (Arelle-style): the evaluator
 // (evaluate-rules.ts) and the formula compiler (to-formula.ts) are two interpreters of the same records.
-import type { InputKind } from '../layout/input-cells';
+import type { InputKind } from '../model/value-checks';
 
 export type Severity = 'error' | 'warning';
 

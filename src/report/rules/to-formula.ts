@@ -5,8 +5,7 @@
 // without its else-branch already gives FALSE, and some engines (HyperFormula) have the two only as functions.
 // Because each check's formula is total, the OR of several is total too: a cell's checks of one severity become
 // one rule (combineFormulas), so no cell carries more than one error and one warning rule.
-import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT } from '../model/value-checks';
-import type { InputKind } from '../layout/input-cells';
+import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT, type InputKind } from '../model/value-checks';
 import { relationCells, type Check, type Relation, type Term } from './rule';
 
 /**

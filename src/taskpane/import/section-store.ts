@@ -1,6 +1,6 @@
 // The state of a section that must outlive its tab (the pane renders only the current tab): held by a small
 // store the ReportController owns, without React (components read it through useSectionState).
-import type { InsertOutcome, PaneState, TemplateRequest } from '../report-controller';
+import type { InsertOutcome, PaneState, TemplateRequest } from '../pane-state';
 
 /** What a section needs from the ReportController (it satisfies this structurally; tests may too). */
 export interface PaneCore {

@@ -5,7 +5,7 @@
    API, no host behind it), not the pane's host: the pane's host is still reached only through spreadsheet-host. */
 import { WorkbookReader } from '../../hosts/xlsx/reader/workbook-reader';
 /* eslint-enable no-restricted-imports */
-import { TEMPLATE_READ_NAMES, readTemplate } from '../../hosts/read-template';
+import { TEMPLATE_READ_NAMES, readTemplate } from '../../report/reading/read-template';
 import { INPUT_CELLS, type CellContent } from '../../report';
 import { foreignFormat, megabytes, SOURCE_LIMITS } from '../import/read-source-file';
 import { STRINGS } from '../strings.zh-CN';

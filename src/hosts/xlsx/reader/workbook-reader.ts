@@ -4,7 +4,7 @@
 // into bytes (read-file.ts), the page hands it the bytes of the file the user chose.
 import { a1, parseRange, type RangeRef } from '../../../report/layout/a1';
 import { BLANK, type CellContent } from '../../../report/model/cell-content';
-import type { NamedCellsRead, NamedRef } from '../../spreadsheet-host';
+import type { CellReader, NamedCellsRead, NamedRef } from '../../../report/reading/cell-reader';
 import { cellValue, type CellContext } from './cell-value';
 import { readDateStyles } from './cell-styles';
 import { Deadline, LIMIT_REASONS, READ_LIMITS, ReadRefusal, refuse, type ReadLimits } from './limits';
@@ -15,13 +15,6 @@ import { cellKey, readSheetCells, type RawCell } from './sheet-cells';
 import { readWorkbookParts, type SheetPart, type StoredName } from './workbook-names';
 import type { XmlSource } from './xml-stream';
 import { InflateBudget, readZipDirectory, type ZipEntry } from './zip-entries';
-
-/** What a reader of our template needs from a workbook: its names and the cells they point at. */
-export interface NamedCellReader {
-  listNames(): Promise<readonly NamedRef[]>;
-  sheetNames(): Promise<readonly string[]>;
-  readNamedCells(names: readonly string[]): Promise<NamedCellsRead>;
-}
 
 export type ReaderOpen =
   { readonly ok: true; readonly reader: WorkbookReader } | { readonly ok: false; readonly reason: string };
@@ -45,7 +38,7 @@ function foreignFile(bytes: Uint8Array): string | null {
   return null;
 }
 
-export class WorkbookReader implements NamedCellReader {
+export class WorkbookReader implements CellReader {
   private readonly source: XmlSource;
   private readonly scanned = { cells: 0 };
   private readonly sheetCache = new Map<string, SheetCache>();

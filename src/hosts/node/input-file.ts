@@ -1,11 +1,11 @@
-// Every file the CLI reads goes through here: opened without blocking (a FIFO never waits for a writer), then
+// Every file the CLI and the xlsx file reader read goes through here: opened without blocking (a FIFO never waits for a writer), then
 // judged from the open handle's fstat — only a regular file within the size cap is read, and never more than the
 // cap (a file growing under us, /dev/urandom behind a symlink). Devices, FIFOs, sockets and folders are refused at
 // once; a symlink loop, a missing file or a lack of permission gets its Chinese reason (failure-words.ts).
 import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { failureReason } from '../hosts/failure-words';
-import { tooLargeReason } from '../hosts/xlsx/open-guard';
+import { failureReason } from '../failure-words';
+import { tooLargeReason } from '../xlsx/open-guard';
 
 export type InputRead = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: string };
 

@@ -7,16 +7,14 @@ import {
   TEMPLATE_MARKER_NAME,
   VALUE_CELL_BY_NAME,
   TEMPLATE_VERSION,
-} from '../report/layout/input-cells';
-import { templateVersionOf } from '../report/layout/sheet-layout';
-import { type CellContent } from '../report/model/cell-content';
-import { type Finding } from '../report/rules/finding';
-import { RULE_MESSAGES, fillTemplate } from '../report/rules/messages.zh-CN';
-import { RULE_BY_ID, cellLabel } from '../report/rules/rule-catalog';
-import type { SpreadsheetHost } from './spreadsheet-host';
-
-/** What reading the template needs of a host: its names and the cells they point at (a file reader has no more). */
-export type NamedCellReader = Pick<SpreadsheetHost, 'listNames' | 'sheetNames' | 'readNamedCells'>;
+} from '../layout/input-cells';
+import { FORMAT_BASIS, FORMAT_ID } from '../layout/format-2021';
+import { templateFormatOf, templateVersionOf } from '../layout/sheet-layout';
+import { type CellContent } from '../model/cell-content';
+import { type Finding } from '../rules/finding';
+import { RULE_MESSAGES, fillTemplate } from '../rules/messages.zh-CN';
+import { RULE_BY_ID, cellLabel } from '../rules/rule-catalog';
+import type { CellReader } from './cell-reader';
 
 /** Every name readTemplate reads: the value cells and the marker (a file reader reads them in one pass). */
 export const TEMPLATE_READ_NAMES: readonly string[] = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
@@ -29,6 +27,8 @@ export type TemplateRead =
       readonly ok: true;
       readonly sheet: string;
       readonly version: number | null;
+      /** The format id the marker names (format-2021 for a marker without one). */
+      readonly format: string;
       /** In ALL_VALUE_CELLS order (last year's block blank when absent). */
       readonly values: readonly CellContent[];
       /** Defined name → "Sheet!A1". */
@@ -57,7 +57,7 @@ function mostUsedSheet(sheets: readonly string[]): string {
   return [...tally].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-export async function readTemplate(host: NamedCellReader): Promise<TemplateRead> {
+export async function readTemplate(host: CellReader): Promise<TemplateRead> {
   const names = await host.listNames();
   const refs = new Map<string, string>();
   for (const n of names) if (n.ref) refs.set(n.name, n.ref);
@@ -102,6 +102,14 @@ export async function readTemplate(host: NamedCellReader): Promise<TemplateRead>
   const byName = new Map(withMarker.map((n, i) => [n, read.values[i]]));
   const marker = byName.get(TEMPLATE_MARKER_NAME);
   const version = marker?.kind === 'text' ? templateVersionOf(marker.text) : null;
+  const format = marker?.kind === 'text' ? templateFormatOf(marker.text) : FORMAT_ID;
+  // Only the 2021 format has a template; another id is a later program's template, whose cells we may not know.
+  if (format !== FORMAT_ID)
+    return {
+      ok: false,
+      reason: `工作簿的模板格式标识为 ${format}，本程序的模板只有 ${FORMAT_ID}（${FORMAT_BASIS}）：请升级年报助手后再打开`,
+      missing: [],
+    };
   if (version !== null && version > TEMPLATE_VERSION)
     return {
       ok: false,
@@ -122,6 +130,7 @@ export async function readTemplate(host: NamedCellReader): Promise<TemplateRead>
     ok: true,
     sheet,
     version,
+    format,
     values: ALL_VALUE_CELLS.map((c) => byName.get(c.name) ?? { kind: 'blank' }),
     refs,
     findings,

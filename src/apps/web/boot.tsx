@@ -1,16 +1,17 @@
-// The embedded default (`npm start`): the shared task pane beside an in-browser spreadsheet. The pane renders at
-// once against a deferred host; the sheet library arrives by dynamic import and the report is built in it.
+// The composition root of the embedded default (`npm start`): the shared task pane beside an in-browser
+// spreadsheet (src/hosts/web). The pane renders at once against a deferred host; the sheet library arrives by
+// dynamic import and the report is built in it.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { COLUMN_WIDTH_CHARS, SHEET_LAYOUT, TEMPLATE_SHEET_NAME } from '../../report';
-import { TaskPane } from './pane-slot';
-import { DeferredHost } from './deferred-host';
-import { firstFocusable, installFocusCycle } from './focus-regions';
-import { PaneFrame } from './pane-frame';
-import type { ReportSession } from './report-session';
-import { columnPixels, type UniverHost } from './univer-host';
-import { WebToolbar, type ToolbarStatus } from './web-toolbar';
+import { TaskPane } from '../../taskpane/TaskPane';
+import { DeferredHost } from '../../hosts/web/deferred-host';
+import { firstFocusable, installFocusCycle } from '../../hosts/web/focus-regions';
+import { PaneFrame } from '../../hosts/web/pane-frame';
+import type { ReportSession } from '../../hosts/web/report-session';
+import { columnPixels, type UniverHost } from '../../hosts/web/univer-host';
+import { WebToolbar, type ToolbarStatus } from '../../hosts/web/web-toolbar';
 
 /** Milliseconds since navigation start, for the bench and the tests. */
 export interface PageTimings {
@@ -51,8 +52,8 @@ window.__nianbao = hook;
 
 async function loadSheet(container: HTMLElement): Promise<ReportSession> {
   const [{ startSheet }, { ReportSession }] = await Promise.all([
-    import(/* webpackChunkName: "sheet" */ './start-sheet'),
-    import(/* webpackChunkName: "session" */ './report-session'),
+    import(/* webpackChunkName: "sheet" */ '../../hosts/web/start-sheet'),
+    import(/* webpackChunkName: "session" */ '../../hosts/web/report-session'),
   ]);
   const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME);
   window.univerAPI = univerAPI;

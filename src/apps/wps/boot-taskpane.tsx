@@ -1,9 +1,9 @@
-// The task pane page (taskpane.html → taskpane.js): the shared pane over WpsHost. The pane page gets the same
-// window.Application as the main page and calls it directly.
-import './legacy-runtime';
+// The composition root of the WPS task pane page (taskpane.html → taskpane.js): the shared pane over WpsHost.
+// The pane page gets the same window.Application as the main page and calls it directly.
+import '../../hosts/wps/legacy-runtime';
 import { mountTaskPane } from '../../taskpane/mount';
-import { findApplication } from './et-api';
-import { WpsHost } from './wps-host';
+import { findApplication } from '../../hosts/wps/et-api';
+import { WpsHost } from '../../hosts/wps/wps-host';
 
 const root = document.getElementById('root')!;
 const app = findApplication(window);
