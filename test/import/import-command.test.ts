@@ -35,7 +35,9 @@ describe('nianbao import', () => {
     // The narrative parts go into the 补充信息 sheet's text cells (一's overview, （一）…（五）, 五 and 六: 8), with
     // the one figure its prose states that the sheet has a name for (六: 信息处理费2950元), as in a workbook
     // `nianbao template` writes.
-    expect(c.out()).toMatch(/已写入 .*004\.xlsx（200 个数字，补充信息数字 1 个，文字 8 段，均记入补充信息「导入记录」）/);
+    expect(c.out()).toMatch(
+      /已写入 .*004\.xlsx（200 个数字，补充信息数字 1 个，文字 8 段，均记入补充信息「导入记录」）/,
+    );
     const v = await validateWorkbookFile(out);
     expect(v.readable).toBe(true);
     expect(

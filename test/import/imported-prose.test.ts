@@ -111,7 +111,9 @@ describe('validate and audit check the imported prose too', () => {
     const rows = parseCsv(readFileSync(csv, 'utf8').replace(/^\ufeff/, '')).records;
     const value = (label: RegExp) => rows.find((r) => label.test(r[1]))?.[4];
     expect(value(/^实际收取金额/)).toBe('2230');
-    expect(value(/^导入记录/)).toMatch(/从「005\.txt」（文本）导入：表格数字 200 个；补充信息数字：实际收取金额；文字：一、总体情况、/);
+    expect(value(/^导入记录/)).toMatch(
+      /从「005\.txt」（文本）导入：表格数字 200 个；补充信息数字：实际收取金额；文字：一、总体情况、/,
+    );
   }, 60_000);
 
   it('a hand-typed 补充信息 text that disagrees with the tables is an error in validate', async () => {

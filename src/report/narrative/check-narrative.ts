@@ -308,14 +308,15 @@ export function checkNarrative(text: string, report: Report, options: CheckNarra
         cells: cell ? [cell, ...claim.figure.cells] : [...claim.figure.cells],
         left: stated,
         right: claim.figure.accepted[0],
-        message: fillTemplate(RULE_MESSAGES[claim.figure.rule], {
-          where: options.where ? `「${options.where}」` : '文字',
-          quote,
-          left: formatNumber(stated),
-          right: formatNumber(claim.figure.accepted[0]),
-          figure: claim.figure.label,
-          kind: claim.figure.kind ?? '',
-        }) + (claim.filed ? FILED_NOTE : ''),
+        message:
+          fillTemplate(RULE_MESSAGES[claim.figure.rule], {
+            where: options.where ? `「${options.where}」` : '文字',
+            quote,
+            left: formatNumber(stated),
+            right: formatNumber(claim.figure.accepted[0]),
+            figure: claim.figure.label,
+            kind: claim.figure.kind ?? '',
+          }) + (claim.filed ? FILED_NOTE : ''),
         start,
         end,
         line,
