@@ -13,6 +13,7 @@ import {
   TEXT_FIELDS,
   type SupplementField,
 } from '../layout/supplement';
+import { INPUT_CELLS } from '../layout/input-cells';
 import type { Report } from '../model/report-schema';
 import { checkNarrative } from '../narrative/check-narrative';
 import { emptySupplement, type Supplement } from '../narrative/supplement-model';
@@ -162,7 +163,7 @@ export function importRecord(
   date: Date = new Date(),
 ): string {
   const sup = written.filter((n) => SUPPLEMENT_FIELD_BY_NAME.has(n));
-  const tableCells = written.length - sup.length;
+  const tableCells = written.filter((n) => INPUT_CELLS.some((c) => c.name === n && c.table !== 'META')).length;
   const labels = (kinds: readonly string[]) =>
     sup
       .map((n) => SUPPLEMENT_FIELD_BY_NAME.get(n)!)
