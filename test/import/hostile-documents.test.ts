@@ -3,44 +3,24 @@
 // decode-text.ts TEXT_LIMITS), with a Chinese message that says what the file is and why: the same way the .xlsx
 // guard refuses bombs and million-cell sheets (src/hosts/xlsx/open-guard.ts). Memory is asserted as an upper bound
 // on what a read may hold (a bomb that was inflated would hold hundreds of MB); times go to `npm run bench`.
-import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { DOCX_LIMITS, PDF_LIMITS, importDocument } from '../../src/report/import';
 import { readReportSource } from '../../src/cli/read-report-source';
 import { suiteTempDir } from '../support/temp-dir';
+import { zip } from '../audit/hostile-files';
 
 const dir = suiteTempDir('nianbao-hostile-docs-');
 const MB = 1024 * 1024;
 
-/** A zip of one stored entry whose header declares `declared` bytes for data that inflates to `real` bytes. */
+/** A zip (the audit's zip writer) of one entry whose headers declare `declared` bytes for `real` bytes of data. */
 function lyingZip(name: string, real: number, declared: number): Uint8Array {
-  const data = deflateRawSync(Buffer.alloc(real, 0x41), { level: 9 });
-  const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const cdOffset = local.length + fileName.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
-  return new Uint8Array(Buffer.concat([local, fileName, data, central, fileName, end]));
+  const z = zip([{ name, data: Buffer.alloc(real, 0x41) }]);
+  z.writeUInt32LE(declared, 22); // local header: uncompressed size
+  const central = z.readUInt32LE(z.length - 22 + 16);
+  z.writeUInt32LE(declared, central + 24); // central directory: uncompressed size
+  return new Uint8Array(z);
 }
 
 /** A PDF whose objects are given in order (1 0 obj …), with a correct cross-reference table. */
