@@ -14,7 +14,7 @@ const entry = 'src/cli/nianbao.ts';
 /** Packages required only when first used. Our code must take them as a default import (a default binding, never named ones). */
 export const LAZY_PACKAGES = ['exceljs', 'handlebars'];
 /** Packages left outside the bundle and required where they are imported. */
-const EXTERNAL = ['docx'];
+const EXTERNAL = ['docx', 'pdfjs-dist'];
 
 /** Resolves a default import of such a package to a Proxy that requires 'pkg' on first use (esbuild plugin). */
 const lazyRequire = {

@@ -4,7 +4,7 @@ import { FORMAT_ID } from '../report/layout/format-2021';
 import { ALL_VALUE_CELLS, INPUT_CELLS, PREVIOUS_CELLS, VALUE_CELL_BY_NAME } from '../report/layout/input-cells';
 import { plainValue, type CellContent } from '../report/model/cell-content';
 import type { Finding } from '../report/rules/finding';
-import { SUPPLEMENT_SHEET_NAME } from '../report/layout/supplement';
+import { SUPPLEMENT_FIELD_BY_NAME, SUPPLEMENT_SHEET_NAME } from '../report/layout/supplement';
 import { workbookFields } from '../report/sheet-edits/workbook-fields';
 import type { SpreadsheetHost } from '../hosts/spreadsheet-host';
 
@@ -36,10 +36,12 @@ export interface JsonReport {
 
 export function jsonCell(name: string, values: readonly CellContent[], refs: ReadonlyMap<string, string>): JsonCell {
   const cell = VALUE_CELL_BY_NAME.get(name);
+  // A 补充信息 text (where an N.* finding's words are) is named by its label.
+  const sup = cell ? undefined : SUPPLEMENT_FIELD_BY_NAME.get(name);
   return {
     ref: refs.get(name) ?? null,
-    table: cell?.table ?? '',
-    row: cell?.rowLabel ?? name,
+    table: cell?.table ?? (sup ? 'SUP' : ''),
+    row: cell?.rowLabel ?? sup?.label ?? name,
     column: cell?.columnLabel ?? '',
     value: cell ? plainValue(values[cell.index] ?? { kind: 'blank' }) : null,
   };

@@ -3,7 +3,16 @@
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
 import { PREVIOUS_CELLS } from '../report/layout/input-cells';
-import { DISMISSALS_FIELD } from '../report/layout/supplement';
+import {
+  DISMISSALS_FIELD,
+  GENERATED_SECTIONS,
+  TEMPLATE_FIELDS,
+  TEXT_FIELDS,
+  TYPED_SECTIONS,
+} from '../report/layout/supplement';
+import { checkNarrative } from '../report/narrative/check-narrative';
+import { SUPPLEMENT_NAMES, supplementFromValues, type Supplement } from '../report/narrative/supplement-model';
+import { reportFromValues } from '../report/model/report-schema';
 import { applyDismissals, readDismissals } from '../report/dismissals/dismissals';
 import { type CellContent } from '../report/model/cell-content';
 import { evaluateRules } from '../report/rules/evaluate-rules';
@@ -33,6 +42,22 @@ export interface ValidateOutcome {
   readonly dismissalProblem: string | null;
 }
 
+/**
+ * N.*: the figures the 补充信息 texts restate (typed, or imported by `nianbao import -o` / the pane's 导入), and a
+ * template holding plain text (no field: an imported part, which renders as written), against the tables.
+ * Templates with fields are the narrative's to render (Handlebars stays out of validate).
+ */
+function proseFindings(values: readonly CellContent[], supplement: Supplement): Finding[] {
+  const report = reportFromValues(values).report;
+  const texts = [
+    ...TYPED_SECTIONS.map((s) => [TEXT_FIELDS[s.id].name, s.label, supplement.texts[s.id]] as const),
+    ...GENERATED_SECTIONS.map((s) => [TEMPLATE_FIELDS[s.id].name, s.label, supplement.templates[s.id]] as const),
+  ];
+  return texts.flatMap(([cell, where, text]) =>
+    text && !text.includes('{{') ? checkNarrative(text, report, { supplement, cell, where }) : [],
+  );
+}
+
 export async function validateWorkbookFile(path: string, options: ValidateOptions = {}): Promise<ValidateOutcome> {
   const file = basename(path);
   const unreadable = (reason: string): ValidateOutcome => ({
@@ -56,8 +81,10 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
     values = withPrevious;
   }
   const scopes: RuleScope[] = ['report', 'previous'];
-  const findings = [...read.findings, ...evaluateRules(values, { scopes })];
-  const stored = readDismissals((await opened.host.readNamedCells([DISMISSALS_FIELD.name])).values[0]);
+  const sup = await opened.host.readNamedCells(SUPPLEMENT_NAMES);
+  const supplement = supplementFromValues(sup.values);
+  const findings = [...read.findings, ...evaluateRules(values, { scopes }), ...proseFindings(values, supplement)];
+  const stored = readDismissals(sup.values[SUPPLEMENT_NAMES.indexOf(DISMISSALS_FIELD.name)]);
   const applied = applyDismissals(findings, values, stored.dismissals);
   const dismissed = new Map(applied.dismissed.map((d) => [d.finding, d.reason]));
   const counts = countBySeverity(applied.standing);

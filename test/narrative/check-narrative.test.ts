@@ -134,7 +134,7 @@ describe('phrasings', () => {
   });
 
   it.each([
-    ['全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件。'],
+    ['全年备案主动公开政府信息5500条。'],
     ['共收到申请3119件，同比增长70.3%，较上年增加300件。'],
     ['主动公开各类政府信息5500余条。'],
     ['办结一件申请、解决一个问题。'],
@@ -144,6 +144,25 @@ describe('phrasings', () => {
     ['2024年，全年制发行政规范性文件11件。'],
   ])('leaves alone %j (not a restatement of a table figure)', (text) => {
     expect(check(text, large(), supplementOf({ open_total: 5500, fee_collected: 3940 }))).toEqual([]);
+  });
+
+  it('compares cases filed for the record (sample 005) with 表四, as a warning that names the filing', () => {
+    // large(): 表四 行政复议 总计 351 (fixtures.ts); 005 writes 134 filed 行政复议 cases.
+    const f = check('全市全年备案政府信息依申请公开领域行政复议案件134件。', large());
+    expect(f.map((x) => [x.rule, x.severity, x.left, x.right])).toEqual([['N.review', 'warning', 134, 351]]);
+    expect(f[0].message).toMatch(/「行政复议案件134件」.*134.*351.*备案数/);
+    expect(check('全市全年备案政府信息依申请公开领域行政复议案件351件。', large())).toEqual([]);
+    // Not filed: the same words are an error.
+    expect(check('全年办理行政复议案件134件。', large()).map((x) => x.severity)).toEqual(['error']);
+  });
+
+  it('reads the parts listed after 其中 across 「；」, and 信息处理费 is not 主动公开 (sample 004)', () => {
+    // test/fixtures/samples/real/004.txt, 六: 2950 元 in all, then what five agencies collected.
+    const text =
+      '二是我市各级政府及其部门严格执行政府信息公开信息处理费有关要求，2023年对25件政府信息公开申请案件收取了信息处理费2950元。其中，沭阳县自然资源和规划局1件，收取420元；泗洪县人民政府2件，收取290元；泗洪县公安局15件，收取1500元。';
+    expect(check(text, large(), supplementOf({ open_total: 5500, fee_collected: 2950 }))).toEqual([]);
+    const wrong = check(text, large(), supplementOf({ open_total: 5500, fee_collected: 2590 }));
+    expect(wrong.map((f) => [f.rule, f.left, f.right])).toEqual([['N.fee', 2950, 2590]]);
   });
 
   it('gives the line and column of the number in multi-line text', () => {

@@ -13,8 +13,13 @@ export function requireSoffice(): string {
   return SOFFICE;
 }
 
-/** Converts one file, or several with one LibreOffice start. */
-export function convertWithLibreOffice(file: string | readonly string[], to: string, outDir: string): void {
+/** Converts one file, or several with one LibreOffice start (a large batch passes a longer timeout). */
+export function convertWithLibreOffice(
+  file: string | readonly string[],
+  to: string,
+  outDir: string,
+  timeoutMs = 120_000,
+): void {
   const soffice = requireSoffice();
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   try {
@@ -29,7 +34,7 @@ export function convertWithLibreOffice(file: string | readonly string[], to: str
         outDir,
         ...(typeof file === 'string' ? [file] : file),
       ],
-      { stdio: 'pipe', timeout: 120_000 },
+      { stdio: 'pipe', timeout: timeoutMs },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });

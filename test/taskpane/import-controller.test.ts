@@ -10,7 +10,10 @@ import { importedValues } from '../../src/taskpane/import/fill-plan';
 import { ReportController } from '../../src/taskpane/report-controller';
 
 const SAMPLE = readFileSync(join(__dirname, '..', 'fixtures', 'samples', 'published-2021-gaoxinqu.txt'), 'utf8');
-const EXPECTED = importedValues(importReport(SAMPLE).values);
+const IMPORTED = importReport(SAMPLE);
+const EXPECTED = importedValues(IMPORTED.values);
+/** With the 补充信息 figures and texts the sample's words give (checked by hand below). */
+const EXPECTED_ALL = importedValues(IMPORTED.values, IMPORTED.supplement);
 const AGENCY = input('META', 'agency').name;
 const PERSON_NEW = input('T3', 'new', 'person').name;
 const PERSON_CARRY = input('T3', 'carry', 'person').name;
@@ -78,9 +81,15 @@ describe('ImportController', () => {
     await controller.imports.insertTemplateAndFill();
 
     const state = controller.imports.getState();
-    expect(state.step).toMatchObject({ kind: 'done', written: EXPECTED.size - 2, same: 2, kept: 0 });
-    const cells = await cellsOf(host, [...EXPECTED.keys()]);
-    for (const [name, value] of EXPECTED) expect([name, plain(cells.get(name))]).toEqual([name, value]);
+    expect(state.step).toMatchObject({ kind: 'done', written: EXPECTED_ALL.size - 2, same: 2, kept: 0 });
+    const cells = await cellsOf(host, [...EXPECTED_ALL.keys()]);
+    for (const [name, value] of EXPECTED_ALL) expect([name, plain(cells.get(name))]).toEqual([name, value]);
+    // The sample says: 主动公开政府信息422条 … 监督检查2次 … 教育培训4次; and the 导入记录 says it was imported.
+    const sup = await cellsOf(host, ['nb_sup_open_total', 'nb_sup_inspections', 'nb_sup_trainings', 'nb_sup_imported']);
+    expect([1, 2, 3].map((i) => plain([...sup.values()][i - 1]))).toEqual([422, 2, 4]);
+    expect(plain(sup.get('nb_sup_imported'))).toMatch(
+      /从粘贴的文本（文本）导入：表格数字 200 个；补充信息数字：主动公开信息总数、.*监督检查次数.*；文字：/,
+    );
     expect(controller.getState().template.kind).toBe('found');
     expect(controller.getState().counts.error).toBe(0);
   });

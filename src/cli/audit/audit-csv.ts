@@ -22,6 +22,7 @@ export const AUDIT_CSV_COLUMNS = [
   '已忽略的提示',
   '文件大小（字节）',
   '修改时间',
+  '文字与表格不一致',
 ] as const;
 
 const KIND_WORDS: Readonly<Record<AuditRow['kind'], string>> = {
@@ -54,6 +55,7 @@ export function auditCsvLine(row: AuditRow): string {
     row.error ? '' : row.dismissed,
     row.size,
     row.modified,
+    row.error ? '' : row.narrative,
   ]
     .map((v) => csvField(v ?? null))
     .join(',');

@@ -13,30 +13,30 @@ import {
   sortFindings,
   type CellContent,
 } from '../../report';
-import { TEXT_FIELDS } from '../../report/layout/supplement';
-import type { ImportResult } from '../../report/import';
+import { IMPORTED_FIELD } from '../../report/layout/supplement';
+import { importRecord, type ImportResult } from '../../report/import';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand, type CliIO } from '../cli-command';
 import { parse, usageError } from '../args';
 import { outputsAllowed, writeOutputFile } from '../output-file';
 import { line } from '../shown-text';
 import { readReportSource } from '../read-report-source';
+import { basename } from 'node:path';
 
 const GAP = '\u3000';
 const FORMAT_WORDS = { '2021': '2021 年版', '2019': '含 2019 年版格式的表格', unknown: '未识别' } as const;
 const LEVEL_WORDS = { info: '说明', warning: '注意' } as const;
 const SOURCE_WORDS = { text: '文本', markdown: 'Markdown', html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
 
-/** The narrative parts the 补充信息 sheet has a text cell for. */
-function narrativeCells(r: ImportResult): Map<string, string> {
-  const out = new Map<string, string>();
-  if (r.narrative.problems) out.set(TEXT_FIELDS.problems.name, r.narrative.problems);
-  if (r.narrative.other) out.set(TEXT_FIELDS.other.name, r.narrative.other);
-  return out;
-}
-
-/** Writes the template (as `nianbao template` makes it) filled with the imported values. */
-export async function writeImportedWorkbook(r: ImportResult, path: string): Promise<{ cells: number; texts: number }> {
+/**
+ * Writes the template (as `nianbao template` makes it) filled with the imported values, the 补充信息 figures and
+ * texts the prose gives (imported-supplement.ts), and the 导入记录 naming the source and every cell filled from it.
+ */
+export async function writeImportedWorkbook(
+  r: ImportResult,
+  path: string,
+  source: string | null = null,
+): Promise<{ cells: number; figures: number; texts: number }> {
   const agency = r.report.agency ?? undefined;
   const year = r.report.year ?? undefined;
   const host = new XlsxHost();
@@ -47,16 +47,19 @@ export async function writeImportedWorkbook(r: ImportResult, path: string): Prom
     const v = r.values[i];
     if (c.table !== 'META' && v.kind === 'number') values.set(c.name, v.value);
   });
+  const cells = values.size;
   const names = new Set((await host.listNames()).filter((n) => n.ref).map((n) => n.name));
   let texts = 0;
-  for (const [name, text] of narrativeCells(r))
+  for (const [name, value] of Object.entries(r.supplement))
     if (names.has(name)) {
-      values.set(name, text);
-      texts++;
+      values.set(name, value);
+      if (typeof value === 'string') texts++;
     }
+  if (names.has(IMPORTED_FIELD.name))
+    values.set(IMPORTED_FIELD.name, importRecord(source && basename(source), r.source, [...values.keys()]));
   await host.writeNamedValues(values);
   await writeOutputFile(path, await host.toBuffer());
-  return { cells: values.size - texts, texts };
+  return { cells, figures: values.size - cells - texts - (names.has(IMPORTED_FIELD.name) ? 1 : 0), texts };
 }
 
 function printSummary(path: string, r: ImportResult, io: CliIO): void {
@@ -128,6 +131,7 @@ export const importCommand: CliCommand = {
               message: f.message,
               quote: f.quote,
             })),
+            supplement: r.supplement,
           },
           null,
           2,
@@ -147,12 +151,14 @@ export const importCommand: CliCommand = {
       }
     }
     if (out) {
-      const written = await writeImportedWorkbook(r, out);
+      const written = await writeImportedWorkbook(r, out, path);
+      const figures = written.figures ? `，补充信息数字 ${written.figures} 个` : '';
       const texts = written.texts ? `，文字 ${written.texts} 段` : '';
-      const note = line`已写入 ${out}（${written.cells} 个数字${texts}）\n`;
+      const note = line`已写入 ${out}（${written.cells} 个数字${figures}${texts}，均记入补充信息「导入记录」）\n`;
       if (p.values.json) io.err(note);
       else io.out(note);
     }
-    return counts.error > 0 || r.narrativeFindings.length > 0 ? EXIT.findings : EXIT.ok;
+    const narrativeErrors = r.narrativeFindings.filter((f) => f.severity === 'error').length;
+    return counts.error > 0 || narrativeErrors > 0 ? EXIT.findings : EXIT.ok;
   },
 };

@@ -40,6 +40,8 @@ export type DiagnosticCode =
   /** A part of the 2019 format that the 2021 template has no place for, or maps with a caveat. */
   | 'format2019'
   | 'sectionMissing'
+  /** A 补充信息 figure the text states with two different values: not imported. */
+  | 'supplementAmbiguous'
   | 'titleMissing'
   | 'tooLarge';
 
@@ -79,6 +81,7 @@ export const DIAGNOSTIC_LEVEL: Readonly<Record<DiagnosticCode, DiagnosticLevel>>
   duplicateRow: 'warning',
   format2019: 'warning',
   sectionMissing: 'warning',
+  supplementAmbiguous: 'warning',
   titleMissing: 'warning',
   tooLarge: 'warning',
 };

@@ -4,7 +4,10 @@
 import { INPUT_CELLS, input } from '../layout/input-cells';
 import { BLANK, type CellContent } from '../model/cell-content';
 import { reportFromValues, type Report } from '../model/report-schema';
+import { SUPPLEMENT_FIELDS } from '../layout/supplement';
 import { checkNarrative, type NarrativeFinding } from '../narrative/check-narrative';
+import { supplementFromValues } from '../narrative/supplement-model';
+import { importedSupplement, type SupplementValues } from './imported-supplement';
 import { diagnostic, type ImportDiagnostic } from './import-diagnostic';
 import { ImportSink } from './import-sink';
 import { linesFromHtml } from './html-lines';
@@ -39,6 +42,11 @@ export interface ImportResult {
    * imported tables (sample 005 says 134 行政复议 in its text and 170 in 表四).
    */
   readonly narrativeFindings: readonly NarrativeFinding[];
+  /**
+   * What the 补充信息 sheet gets (imported-supplement.ts): the figures the prose states that the sheet has a name
+   * for, and the narrative parts' text, by defined name.
+   */
+  readonly supplement: SupplementValues;
 }
 
 export interface ImportOptions {
@@ -131,6 +139,14 @@ function finish(
 ): ImportResult {
   const values = INPUT_CELLS.map((c) => sink.values.get(c.name) ?? BLANK);
   const report = reportFromValues(values).report;
+  const sup = formatVersion === 'unknown' ? { values: {}, diagnostics: [] } : importedSupplement(narrative, report);
+  for (const d of sup.diagnostics) sink.add(d);
+  const supplement = supplementFromValues(
+    SUPPLEMENT_FIELDS.map((f): CellContent => {
+      const v = sup.values[f.name];
+      return v === undefined ? BLANK : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', text: v };
+    }),
+  );
   const narrativeFindings =
     formatVersion === 'unknown'
       ? []
@@ -140,7 +156,7 @@ function finish(
             ['other', narrative.other],
           ] as const
         ).flatMap(([id, text]) =>
-          text ? checkNarrative(text, report, { where: `导入的「${SECTION_TITLES[id]}」` }) : [],
+          text ? checkNarrative(text, report, { supplement, where: `导入的${SECTION_TITLES[id]}` }) : [],
         );
   return {
     report,
@@ -151,5 +167,6 @@ function finish(
     formatVersion,
     source,
     narrativeFindings,
+    supplement: sup.values,
   };
 }

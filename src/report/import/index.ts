@@ -10,3 +10,4 @@ export * from './read-document';
 export { DOCX_LIMITS, linesFromDocx } from './docx-lines';
 export { PDF_LIMITS } from './read-pdf';
 export { linesFromPdfItems, type PdfTextItem } from './pdf-lines';
+export { importedSupplement, importRecord, type SupplementValues } from './imported-supplement';

@@ -26,6 +26,54 @@ interface Line {
   items: PdfTextItem[];
 }
 
+const DIGITS = /^\d[\d,.]*$/;
+/** A wrapped cell's next line is one line height below (about 1.2 font sizes; table rows are further apart). */
+const WRAP_STEP = { min: 0.9, max: 1.4 } as const;
+
+/**
+ * A number wider than its cell, wrapped by the PDF's producer (LibreOffice, Word) onto two or more lines of the cell:
+ * in content order its pieces follow one another, each one line lower, centred in (or starting at) the first one's
+ * extent, none wider than it. Such a run is one number again, on the row's baseline: the line the most other items
+ * stand on, among the first piece's, the pieces' middle and the last piece's (a cell aligned top, centred, bottom).
+ * Anything else (a label between, a step of a table row, a wider piece) is left as it was printed.
+ */
+export function joinWrappedNumbers(all: readonly PdfTextItem[]): PdfTextItem[] {
+  const items = all.filter((it) => it.str.trim().length > 0);
+  const out: PdfTextItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const first = items[i];
+    if (!DIGITS.test(first.str.trim())) {
+      out.push(first);
+      continue;
+    }
+    const run = [first];
+    for (let j = i + 1; j < items.length; j++) {
+      const prev = run[run.length - 1];
+      const next = items[j];
+      const h = Math.max(first.height, 1);
+      const step = (prev.y - next.y) / h;
+      const centre = next.x + next.width / 2;
+      const inside = centre >= first.x - 0.5 * h && centre <= first.x + first.width + 0.5 * h;
+      if (!DIGITS.test(next.str.trim()) || step < WRAP_STEP.min || step > WRAP_STEP.max) break;
+      if (!inside || next.width > first.width + 0.1 * h || Math.abs(next.height - first.height) > 0.1 * h) break;
+      run.push(next);
+    }
+    if (run.length === 1) {
+      out.push(first);
+      continue;
+    }
+    const last = run[run.length - 1];
+    const others = items.filter((it) => !run.includes(it));
+    const standing = (y: number) => others.filter((it) => Math.abs(it.y - y) <= SAME_LINE * first.height).length;
+    const ys = [first.y, (first.y + last.y) / 2, last.y];
+    const y = ys.reduce((best, c) => (standing(c) > standing(best) ? c : best), ys[0]);
+    const str = run.map((r) => r.str.trim()).join('');
+    out.push({ ...first, str, y, width: Math.max(...run.map((r) => r.width)) });
+    i += run.length - 1;
+  }
+  return out;
+}
+
 function pageLines(items: readonly PdfTextItem[]): Line[] {
   const sorted = items.filter((i) => i.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
@@ -62,7 +110,7 @@ export function linesFromPdfItems(pages: readonly (readonly PdfTextItem[])[]): S
   pages.forEach((items, pageIndex) => {
     let top = true;
     const thisPage: string[] = [];
-    for (const l of pageLines(items)) {
+    for (const l of pageLines(joinWrappedNumbers(items))) {
       const text = lineText(l);
       if (isPageNumber(text)) continue;
       const line = lineFromText(++no, text);

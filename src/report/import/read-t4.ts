@@ -24,10 +24,17 @@ function put(sink: ImportSink, cells: readonly PlacedCell[], line: number): void
   );
 }
 
+/**
+ * A sentence, not a table line: words and 「，。；」 together. 四's prose before the table may break a line right after
+ * a number (「…被申请行政复议 14608」 / 「件，均为其他结果；…」, as a PDF prints it); that number is not a cell.
+ */
+const PROSE = /[\u4e00-\u9fff][，。；！？]|[，。；！？][\u4e00-\u9fff]/;
+
 export function readT4(lines: readonly SourceLine[], sink: ImportSink): { found: boolean } {
   const acc: CellToken[] = [];
   let first: number | null = null;
   for (const line of lines) {
+    if (PROSE.test(line.text)) continue;
     const tokens = valueCells(line);
     if (!hasValues(tokens)) continue;
     if (first === null) {

@@ -93,6 +93,8 @@ export const TEMPLATE_FIELDS: Readonly<Record<GeneratedSectionId, SupplementFiel
 
 /** The warnings dismissed with a reason (src/report/dismissals): JSON kept by the pane and read by every host. */
 export const DISMISSALS_FIELD = field('dismissals', '已忽略的提示（由年报助手填写，请勿手工修改）', 'record');
+/** Which fields an import (nianbao import -o, the pane's 导入) filled from a published report, and from what file. */
+export const IMPORTED_FIELD = field('imported', '导入记录（由年报助手填写：哪些内容取自已发布的年报）', 'record');
 
 /** Every field of the sheet, in sheet order. */
 export const SUPPLEMENT_FIELDS: readonly SupplementField[] = [
@@ -106,6 +108,7 @@ export const SUPPLEMENT_FIELDS: readonly SupplementField[] = [
   ...TYPED_SECTIONS.map((s) => TEXT_FIELDS[s.id]),
   ...GENERATED_SECTIONS.map((s) => TEMPLATE_FIELDS[s.id]),
   DISMISSALS_FIELD,
+  IMPORTED_FIELD,
 ];
 export const SUPPLEMENT_FIELD_BY_NAME: ReadonlyMap<string, SupplementField> = new Map(
   SUPPLEMENT_FIELDS.map((f) => [f.name, f]),
@@ -307,6 +310,11 @@ function build(): SupplementLayout {
     RECORD_ROW_HEIGHT,
     { col: 1, colSpan: 1, style: 'label', text: DISMISSALS_FIELD.label },
     { col: 2, colSpan: 2, style: 'text', field: DISMISSALS_FIELD },
+  );
+  line(
+    RECORD_ROW_HEIGHT,
+    { col: 1, colSpan: 1, style: 'label', text: IMPORTED_FIELD.label },
+    { col: 2, colSpan: 2, style: 'text', field: IMPORTED_FIELD },
   );
   const address = new Map(cells.filter((c) => c.field).map((c) => [c.field!.name, rangeA1(c.row, c.col)]));
   return { cells, rowCount: row - 1, rowHeights: heights, address };

@@ -1,8 +1,10 @@
 // The N.* rules: numbers in narrative text (generated or typed) that restate a table figure must equal it. The text
 // is read sentence by sentence; each quantity (「2件」「十二条」「3940元」) is tied to a figure by the nearest keyword
 // before it (or, in 「收到2件申请」 order, right after it) and by the sentence's topic (行政复议 … 其中结果维持N件).
-// Conservative on purpose: approximate (「5500余条」), comparative (同比、增长), filed (备案) and 「分别」 figures, and
-// breakdowns after 「其中」 that no figure matches, are left alone: a finding here is an error the user must fix.
+// Conservative on purpose: approximate (「5500余条」), comparative (同比、增长) and 「分别」 figures, and breakdowns
+// after 「其中」 that no figure matches, are left alone: a finding here is an error the user must fix. Cases filed
+// for the record (「备案…行政复议案件134件」, sample 005) are compared with 表四 too, but as a warning: a count of
+// filed cases may be kept on another basis than the table's.
 import { T3_ROWS, T4_COLUMNS, T4_GROUPS, TABLE_NAMES } from '../layout/format-2021';
 import { input } from '../layout/input-cells';
 import {
@@ -68,7 +70,10 @@ const QUANTITY = new RegExp(
 const SENTENCE_END = /[。；;！？!?\n]/;
 const CLAUSE_END = /[，,。；;、：:（）()\s！？!?]/;
 const CJK = /[\u4e00-\u9fff]/;
-const SKIP = /同比|增长|下降|减少|增加|较上年|上年同期|备案|累计|平均|约|近|超过/;
+const SKIP = /同比|增长|下降|减少|增加|较上年|上年同期|累计|平均|约|近|超过/;
+/** Filed for the record: only a case count (行政复议、行政诉讼) is compared, as a warning. */
+const FILED = /备案/;
+const FILED_NOTE = '（文字所写为备案数；若与表四的统计口径不同，请在文字中说明）';
 /** The longest quote a message carries (a 主动公开 breakdown runs to about 50 characters). */
 const QUOTE_CHARS = 60;
 const COUNT_UNITS = /^(件|条)$/;
@@ -89,7 +94,7 @@ const KEYWORDS: readonly { readonly key: string; readonly re: RegExp }[] = [
   { key: 'litigation', re: /行政诉讼|诉讼/g },
   { key: 'done', re: /办结|答复|办理完毕|处理完毕/g },
   { key: 'apply', re: /新收|收到|受理|收办|接收|接到/g },
-  { key: 'open', re: /主动公开|(?:公开|发布)(?:各类|各项)?(?:政府)?信息/g },
+  { key: 'open', re: /主动公开|(?:公开|发布)(?:各类|各项)?(?:政府)?信息(?!处理费)/g },
   { key: 'feeNotices', re: /收费通知/g },
   { key: 'feeCollected', re: /实际收取|收取|实收|缴纳/g },
   { key: 'feeAmount', re: /金额|合计/g },
@@ -262,6 +267,8 @@ interface Claim {
   readonly q: Quantity;
   readonly figure: Figure;
   readonly quoteStart: number;
+  /** A count of cases filed for the record: a warning, not an error. */
+  readonly filed?: boolean;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -281,10 +288,11 @@ export function checkNarrative(text: string, report: Report, options: CheckNarra
   const folded = fold(text);
   const findings: NarrativeFinding[] = [];
   let sentenceStart = 0;
+  let inParts = false;
   for (let i = 0; i <= folded.length; i++) {
     if (i < folded.length && !SENTENCE_END.test(folded[i])) continue;
     const sentence = folded.slice(sentenceStart, i);
-    for (const claim of readSentence(sentence, figures)) {
+    for (const claim of readSentence(sentence, figures, inParts)) {
       const stated = claim.q.value;
       if (claim.figure.accepted.some((v) => Math.abs(v - stated) < 1e-9)) continue;
       const start = sentenceStart + claim.q.start;
@@ -295,19 +303,20 @@ export function checkNarrative(text: string, report: Report, options: CheckNarra
       const cell = options.cell ?? '';
       findings.push({
         rule: claim.figure.rule,
-        severity: 'error',
+        severity: claim.filed ? 'warning' : 'error',
         key: `${cell}@${start}`,
         cells: cell ? [cell, ...claim.figure.cells] : [...claim.figure.cells],
         left: stated,
         right: claim.figure.accepted[0],
-        message: fillTemplate(RULE_MESSAGES[claim.figure.rule], {
-          where: options.where ? `「${options.where}」` : '文字',
-          quote,
-          left: formatNumber(stated),
-          right: formatNumber(claim.figure.accepted[0]),
-          figure: claim.figure.label,
-          kind: claim.figure.kind ?? '',
-        }),
+        message:
+          fillTemplate(RULE_MESSAGES[claim.figure.rule], {
+            where: options.where ? `「${options.where}」` : '文字',
+            quote,
+            left: formatNumber(stated),
+            right: formatNumber(claim.figure.accepted[0]),
+            figure: claim.figure.label,
+            kind: claim.figure.kind ?? '',
+          }) + (claim.filed ? FILED_NOTE : ''),
         start,
         end,
         line,
@@ -315,20 +324,24 @@ export function checkNarrative(text: string, report: Report, options: CheckNarra
         quote,
       });
     }
+    // 「其中，甲局1件，收取880元；乙局1件，收取1080元」: the clauses after a 「；」 go on listing the parts.
+    inParts = /[；;]/.test(folded[i] ?? '') && (inParts || sentence.includes('其中'));
     sentenceStart = i + 1;
   }
   return findings;
 }
 
-/** Words that make the rest of a sentence something other than a restatement (filed cases, 「分别」 lists). */
-const SKIP_SENTENCE = /备案|分别/;
+/** Words that make the rest of a sentence something other than a restatement (「分别」 lists). */
+const SKIP_SENTENCE = /分别/;
+const CASE_RULES = new Set<NarrativeRuleId>(['N.review', 'N.litigation']);
 
-function readSentence(sentence: string, figures: Figures): Claim[] {
+function readSentence(sentence: string, figures: Figures, inParts: boolean): Claim[] {
   const qs = quantities(sentence);
   if (qs.length === 0) return [];
   const all = hits(sentence);
-  const partsFrom = sentence.indexOf('其中');
+  const partsFrom = inParts ? 0 : sentence.indexOf('其中');
   const skipFrom = sentence.search(SKIP_SENTENCE);
+  const filedFrom = sentence.search(FILED);
   const claims: Claim[] = [];
   const openParts: Quantity[] = [];
   let openTotal: Claim | null = null;
@@ -339,6 +352,7 @@ function readSentence(sentence: string, figures: Figures): Claim[] {
     prevEnd = q.end;
     if ((skipFrom >= 0 && skipFrom < q.start) || SKIP.test(local)) return;
     const parts = partsFrom >= 0 && partsFrom < q.start;
+    const filed = filedFrom >= 0 && filedFrom < q.start;
     const stop = sentence.slice(q.end).search(CLAUSE_END);
     const afterEnd = Math.min(stop < 0 ? sentence.length : q.end + stop, qs[qi + 1]?.start ?? sentence.length);
     const around = sentence.slice(localStart, afterEnd);
@@ -359,6 +373,7 @@ function readSentence(sentence: string, figures: Figures): Claim[] {
     const key = hit?.key ?? null;
     // 「共主动公开政府信息422条，其中概况类信息361条、……」: a part of the total, and maybe a category of its own.
     if (topic === 'open' && parts && (key === null || key === 'open') && COUNT_UNITS.test(q.unit)) {
+      if (filed) return;
       openParts.push(q);
       const category = figures.category(local);
       if (category)
@@ -367,7 +382,8 @@ function readSentence(sentence: string, figures: Figures): Claim[] {
     }
     const figure = key === null ? null : figureFor(key, topic, parts, around, figures);
     if (!figure || !figure.units.test(q.unit)) return;
-    const claim = { q, figure, quoteStart };
+    if (filed && !CASE_RULES.has(figure.rule)) return;
+    const claim: Claim = filed ? { q, figure, quoteStart, filed } : { q, figure, quoteStart };
     if (figure.rule === 'N.open' && figure.kind === '主动公开信息总数') openTotal = claim;
     claims.push(claim);
   });

@@ -20,14 +20,22 @@ export interface FillPlan {
   readonly conflicts: readonly ValueConflict[];
 }
 
-/** The imported values worth writing, by defined name, in INPUT_CELLS order. */
-export function importedValues(values: readonly CellContent[]): Map<string, ImportedValue> {
+/**
+ * The imported values worth writing, by defined name, in INPUT_CELLS order; then the 补充信息 figures and texts the
+ * report's words give (ImportResult.supplement), when passed.
+ */
+export function importedValues(
+  values: readonly CellContent[],
+  supplement: Readonly<Record<string, ImportedValue>> = {},
+): Map<string, ImportedValue> {
   const out = new Map<string, ImportedValue>();
   INPUT_CELLS.forEach((c, i) => {
     const v = values[i];
     if (v?.kind === 'number') out.set(c.name, v.value);
     else if (v?.kind === 'text' && v.text.trim() !== '') out.set(c.name, v.text.trim());
   });
+  for (const [name, v] of Object.entries(supplement))
+    if (typeof v === 'number' || v.trim() !== '') out.set(name, typeof v === 'number' ? v : v.trim());
   return out;
 }
 

@@ -3,11 +3,12 @@
 // overwritten without the user's choice (覆盖 / 只填空白单元格 / 取消). The imported narrative is kept for 叙述.
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import type { ImportResult, ImportedNarrative, TextSourceKind } from '../../report/import';
+import { IMPORTED_FIELD, SUPPLEMENT_FIELD_BY_NAME } from '../../report/layout/supplement';
 import { errorText, nameLabel } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 import { planFill, importedValues, sameConflicts, type FillPlan, type ImportedValue } from './fill-plan';
 import { previewOf, type ImportPreview } from './import-preview';
-import { importFile, importText } from './load-importer';
+import { importFile, importText, loadImporter } from './load-importer';
 import { SectionStore, type PaneCore, type SectionMessage } from './section-store';
 
 const S = STRINGS.import;
@@ -124,18 +125,31 @@ export class ImportController extends SectionStore<ImportState> {
   private async planNow(preview: ImportPreview): Promise<FillPlan | 'noTemplate' | null> {
     await this.core.refresh();
     if (this.core.getState().template.kind === 'absent') return 'noTemplate';
-    const imported = importedValues(preview.result.values);
+    const imported = importedValues(preview.result.values, preview.result.supplement);
     const names = [...imported.keys()];
     const read = await this.host.readNamedCells(names);
-    if (read.missing.length > 0) {
-      this.set({ message: { tone: 'error', text: S.damaged(listNames(read.missing)) } });
+    // A workbook without the 补充信息 sheet (or an older one without a field) keeps the tables' import.
+    const damaged = read.missing.filter((n) => !SUPPLEMENT_FIELD_BY_NAME.has(n));
+    if (damaged.length > 0) {
+      this.set({ message: { tone: 'error', text: S.damaged(listNames(damaged)) } });
       return null;
     }
+    for (const n of read.missing) imported.delete(n);
     return planFill(imported, new Map(names.map((n, i) => [n, read.values[i]])));
   }
 
   private async write(preview: ImportPreview, values: ReadonlyMap<string, ImportedValue>, plan: FillPlan) {
-    if (values.size > 0) await this.core.writeAndRefresh(() => this.host.writeNamedValues(values));
+    if (values.size > 0) {
+      // The 导入记录 says what was filled from which file (when the workbook has the cell).
+      const record = IMPORTED_FIELD.name;
+      const withRecord = new Map(values);
+      if ((await this.host.readNamedCells([record])).missing.length === 0)
+        withRecord.set(
+          record,
+          (await loadImporter()).importRecord(preview.sourceName, preview.result.source, [...values.keys()]),
+        );
+      await this.core.writeAndRefresh(() => this.host.writeNamedValues(withRecord));
+    }
     const kept = plan.conflicts.filter((c) => !values.has(c.name)).length;
     this.set({
       step: { kind: 'done', preview, written: values.size, same: plan.same.length, kept },
