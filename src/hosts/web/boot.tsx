@@ -9,7 +9,8 @@ import { DeferredHost } from './deferred-host';
 import { firstFocusable, installFocusCycle } from './focus-regions';
 import { PaneFrame } from './pane-frame';
 import type { ReportSession } from './report-session';
-import { columnPixels, type UniverHost } from './univer-host';
+import { columnPixels } from './univer-cells';
+import type { UniverHost } from './univer-host';
 import { WebToolbar, type ToolbarStatus } from './web-toolbar';
 
 /** Milliseconds since navigation start, for the bench and the tests. */
@@ -50,11 +51,12 @@ const hook: NianbaoPageHook = {
 window.__nianbao = hook;
 
 async function loadSheet(container: HTMLElement): Promise<ReportSession> {
-  const [{ startSheet }, { ReportSession }] = await Promise.all([
+  const [{ startSheet }, { ReportSession }, { reportPlan }] = await Promise.all([
     import(/* webpackChunkName: "sheet" */ './start-sheet'),
     import(/* webpackChunkName: "session" */ './report-session'),
+    import(/* webpackChunkName: "session" */ './report-plan'),
   ]);
-  const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME);
+  const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME, reportPlan());
   window.univerAPI = univerAPI;
   hook.sheet = host;
   const session = new ReportSession(host, () => deferred.changed());

@@ -10,8 +10,11 @@ import zhCNDV from '@univerjs/preset-sheets-data-validation/locales/zh-CN';
 import '@univerjs/preset-sheets-core/lib/index.css';
 import '@univerjs/preset-sheets-conditional-formatting/lib/index.css';
 import '@univerjs/preset-sheets-data-validation/lib/index.css';
+import type { SheetEdit } from '../../report';
 import { UniverHost } from './univer-host';
 import { promptCalculation } from './prompt-calculation';
+import { newUniverId } from './univer-cells';
+import { planSnapshot, workbookData } from './workbook-snapshot';
 
 export interface StartedSheet {
   readonly univerAPI: FUniver;
@@ -24,7 +27,15 @@ const RENDERED = 2;
 
 performance.mark('sheet:module');
 
-export async function startSheet(container: HTMLElement, workbookName: string): Promise<StartedSheet> {
+/**
+ * Starts the sheet with the workbook `plan` builds, made in one step from its snapshot (workbook-snapshot.ts): no
+ * command per cell, name or rule, so the first paint already shows the whole report.
+ */
+export async function startSheet(
+  container: HTMLElement,
+  workbookName: string,
+  plan: readonly SheetEdit[],
+): Promise<StartedSheet> {
   if (!container.id) container.id = 'nb-sheet';
   const { univer, univerAPI } = createUniver({
     locale: LocaleType.ZH_CN,
@@ -36,7 +47,11 @@ export async function startSheet(container: HTMLElement, workbookName: string): 
     ],
   });
   performance.mark('sheet:created');
-  const workbook = univerAPI.createWorkbook({ name: workbookName });
+  const snapshot = planSnapshot(plan, () => false, newUniverId);
+  const workbook = univerAPI.createWorkbook(
+    workbookData(snapshot, { id: newUniverId(), name: workbookName }, newUniverId),
+  );
+  performance.mark('sheet:workbook');
   await new Promise<void>((resolve) => {
     if (univerAPI.getCurrentLifecycleStage() >= RENDERED) return resolve();
     const sub = univerAPI.addEvent(univerAPI.Event.LifeCycleChanged, ({ stage }) => {
@@ -51,6 +66,8 @@ export async function startSheet(container: HTMLElement, workbookName: string): 
   // Building the report is not the user's work: Ctrl+Z must not take the template apart rule by rule.
   const forgetHistory = () => injector.get(IUndoRedoService).clearUndoRedo(workbook.getId());
   const host = new UniverHost(univerAPI, workbook, forgetHistory);
+  // Edits on no new sheet (none in the page's own plan today) go through the commands.
+  if (snapshot.rest.length) await host.applyEdits(snapshot.rest);
   // A user's Enter recalculates (and so repaints the highlight) at once, not after Univer's 100 ms batching.
   host.onUserEdit(promptCalculation(injector));
   return { univerAPI, workbook, host };
