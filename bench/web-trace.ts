@@ -63,7 +63,8 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
     for (let i = 0; i < edits; i++) {
-      const value = i % 2 === 0 ? 5 : 0;
+      // A negative count is an error on the cell itself; 0 is valid.
+      const value = i % 2 === 0 ? -5 : 0;
       await typeIntoCell(page, total, String(value));
       await waitForBackground(page, total, red, value !== 0);
     }

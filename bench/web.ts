@@ -177,16 +177,22 @@ export async function benchWeb(
   // The product's build (start.mjs builds dist/web when stale) and Univer's bare page, one after the other.
   const server = await startWebServer();
   let bareServer: WebServer | null = null;
+  let earlierServer: WebServer | null = null;
   const browser = await launchChromium();
   try {
     await buildUniverBare(ROOT, bareDir);
     bareServer = await startWebServer(60_000, ['--dir', bareDir]);
-    // Fresh loads, ours and Univer's interleaved.
+    // BENCH_WEB_BEFORE_DIR: the page built from an earlier commit (its dist/web), measured in the same run.
+    const beforeDir = process.env.BENCH_WEB_BEFORE_DIR;
+    if (beforeDir) earlierServer = await startWebServer(60_000, ['--dir', beforeDir]);
+    // Fresh loads, ours and Univer's (and the earlier build's) interleaved.
     const ours: Load[] = [];
     const theirs: Load[] = [];
+    const earlier: Load[] = [];
     for (let i = 0; i < loads; i++) {
       ours.push(await loadOnce(browser, server.url, false));
       theirs.push(await loadOnce(browser, bareServer.url, true));
+      if (earlierServer) earlier.push(await loadOnce(browser, earlierServer.url, false));
     }
     const m = (xs: Load[], f: (l: Load) => number | null) => median(xs.map(f).filter((x): x is number => x !== null));
     const ready = m(ours, (l) => l.sheetReady);
@@ -196,6 +202,13 @@ export async function benchWeb(
     out['sheet ready: rendered + report built (ms, median)'] = round(ready);
     out["Univer's bare page ready (Rendered stage, ms, median)"] = round(bareReady);
     out["sheet ready / Univer's bare page ready"] = ratio(ready, bareReady);
+    if (earlier.length) {
+      const before = m(earlier, (l) => l.sheetReady);
+      out['sheet ready, earlier build (BENCH_WEB_BEFORE_DIR, ms, median)'] = round(before);
+      out["earlier build's sheet ready / Univer's bare page ready"] = ratio(before, bareReady);
+      const e = earlier[earlier.length - 1];
+      out['earlier build: web boot JS until sheet ready (KB raw / gzip)'] = `${kb(e.jsRaw)} / ${kb(e.jsGzip)}`;
+    }
     const js = ours[ours.length - 1];
     const bareJs = theirs[theirs.length - 1];
     out['web boot JS fetched until sheet ready (KB raw / gzip, files)'] =
@@ -216,11 +229,12 @@ export async function benchWeb(
     const { page, context } = await openReady(browser, server.url, false);
     const total = input('T3', 'new', 'total').name;
     const red = `#${HIGHLIGHT.error.fill}`;
-    // The other cells of the row read blank (0), so 0 is consistent and anything else is a broken total.
+    // A negative count is an error on the cell itself whatever the rest of the row holds (a sum over blanks is
+    // 未填完, not checked); 0 is a valid entry.
     await typeIntoCell(page, total, '0');
     const enterToPane: number[] = [];
     let shownMessage = '';
-    const value = (i: number) => (i % 2 === 0 ? 1 + (i % 7) : 0);
+    const value = (i: number) => (i % 2 === 0 ? -(1 + (i % 7)) : 0);
     const oursHighlight = await enterToHighlight(page, total, red, edits, value, async (_, v) => {
       const breaking = v !== 0;
       // The message the pane must show (breaking) or drop (fixing), as the domain words it.
@@ -233,6 +247,17 @@ export async function benchWeb(
     const bare = await openReady(browser, bareServer.url, true);
     const bareHighlight = await enterToHighlight(bare.page, 'bare_cell', '#FFC7CE', edits, value);
     await bare.context.close();
+    if (earlierServer) {
+      const e = await openReady(browser, earlierServer.url, false);
+      await typeIntoCell(e.page, total, '0');
+      const earlierHighlight = await enterToHighlight(e.page, total, red, edits, value);
+      await e.context.close();
+      out['earlier build: Enter → cell highlight (ms, median)'] = round(median(earlierHighlight));
+      out["earlier build: Enter → highlight / Univer's bare page"] = ratio(
+        median(earlierHighlight),
+        median(bareHighlight),
+      );
+    }
     if (process.env.BENCH_WEB_DEBUG) console.log({ oursHighlight, bareHighlight, enterToPane });
     out[`Enter → cell highlight changes (ms, median of ${edits} edits)`] = round(median(oursHighlight));
     out['Enter → cell highlight, slowest (ms)'] = round(Math.max(...oursHighlight));
@@ -243,6 +268,7 @@ export async function benchWeb(
     await browser.close();
     await server.stop();
     await bareServer?.stop();
+    await earlierServer?.stop();
     rmSync(bareDir, { recursive: true, force: true });
   }
   return out;
@@ -295,6 +321,7 @@ if (/[\\/]web\.(c?js|ts)$/.test(process.argv[1] ?? '')) {
   benchWeb(edits || undefined, loads || undefined).then(
     (figures) => {
       for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(64)} ${v}`);
+      process.exit(0);
     },
     (e) => {
       console.error(e);

@@ -10,7 +10,8 @@ import { DeferredHost } from '../../hosts/web/deferred-host';
 import { firstFocusable, installFocusCycle } from '../../hosts/web/focus-regions';
 import { PaneFrame } from '../../hosts/web/pane-frame';
 import type { ReportSession } from '../../hosts/web/report-session';
-import { columnPixels, type UniverHost } from '../../hosts/web/univer-host';
+import { columnPixels } from '../../hosts/web/univer-cells';
+import type { UniverHost } from '../../hosts/web/univer-host';
 import { WebToolbar, type ToolbarStatus } from '../../hosts/web/web-toolbar';
 
 /** Milliseconds since navigation start, for the bench and the tests. */
@@ -51,11 +52,12 @@ const hook: NianbaoPageHook = {
 window.__nianbao = hook;
 
 async function loadSheet(container: HTMLElement): Promise<ReportSession> {
-  const [{ startSheet }, { ReportSession }] = await Promise.all([
+  const [{ startSheet }, { ReportSession }, { reportPlan }] = await Promise.all([
     import(/* webpackChunkName: "sheet" */ '../../hosts/web/start-sheet'),
     import(/* webpackChunkName: "session" */ '../../hosts/web/report-session'),
+    import(/* webpackChunkName: "session" */ '../../hosts/web/report-plan'),
   ]);
-  const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME);
+  const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME, reportPlan());
   window.univerAPI = univerAPI;
   hook.sheet = host;
   const session = new ReportSession(host, () => deferred.changed());

@@ -2,7 +2,7 @@
 // work in progress, keep it saved as the user types, open an .xlsx and save one. What is kept is the one persisted
 // set of the workbook model (workbook-values.ts): every number, text and template by name. ExcelJS is loaded only
 // when a file is opened or saved.
-import { FORMAT_TITLE, PREVIOUS_CELLS, input } from '../../report';
+import { FORMAT_TITLE, PREVIOUS_CELLS, TEMPLATE_SHEET_NAME, input } from '../../report';
 import { readWorkbookValues, sameValues, wholeModel, writableValues } from '../workbook-values';
 import { previousPlan, reportPlan } from './report-plan';
 import type { UniverHost } from './univer-host';
@@ -32,9 +32,12 @@ export class ReportSession {
     return this.fileName;
   }
 
-  /** Writes the report (template and 补充信息), then the saved work over it. */
+  /**
+   * Writes the report (template and 补充信息) unless the sheet started with it (start-sheet.ts builds it from one
+   * snapshot), then the saved work over it.
+   */
   async build(): Promise<void> {
-    await this.host.applyEdits(reportPlan());
+    if (!(await this.host.sheetNames()).includes(TEMPLATE_SHEET_NAME)) await this.host.applyEdits(reportPlan());
     const saved = await loadWork();
     if (saved) {
       this.fileName = saved.fileName;

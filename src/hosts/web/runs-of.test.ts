@@ -1,6 +1,6 @@
 // Row heights and column widths go to Univer one command per run of equal sizes (each command re-lays the sheet out).
 import fc from 'fast-check';
-import { runsOf } from './univer-host';
+import { runsOf } from './univer-cells';
 
 test('runs of a template-like column of heights', () => {
   expect(runsOf([20, 20, 30, 20, 20, 20])).toEqual([

@@ -1,71 +1,64 @@
 // The in-browser spreadsheet (Univer 0.25.1) behind SpreadsheetHost: names resolve through the workbook's defined
-// names, the template is written through the facade, and highlighting is native conditional formatting with the
-// same compiled formulas Excel and WPS get. Print setup and protection have no Univer equivalent we use
-// (docs/web.md); those edits are skipped.
-import type { FUniver, ICellData, IStyleData } from '@univerjs/presets';
+// names, a new sheet arrives whole from its snapshot (workbook-snapshot.ts) and other edits through Univer's
+// commands, and highlighting is native conditional formatting with the same compiled formulas Excel and WPS get.
+// Print setup and protection have no Univer equivalent we use (docs/web.md); those edits are skipped.
+import type { FUniver, ICellData } from '@univerjs/presets';
 import type { FWorkbook, FWorksheet } from '@univerjs/preset-sheets-core';
-import type {} from '@univerjs/preset-sheets-conditional-formatting';
+import type { IConditionFormattingRule } from '@univerjs/preset-sheets-conditional-formatting';
 import type {} from '@univerjs/preset-sheets-data-validation';
 import {
   BLANK,
   boundingBox,
-  HIGHLIGHT,
   contentOf,
   isErrorCode,
   parseRange,
-  quoteSheet,
   splitSheetRef,
   type CellContent,
   type CellRef,
-  type CellFormat,
   type SheetEdit,
-  type ValidationRule,
 } from '../../report';
 import { handleEdit, type EditHandlers, type EditOf } from '../edit-handlers';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import {
+  columnPixels,
+  cornersOf,
+  paintFormat,
+  highlightRule,
+  nameTarget,
+  newUniverId,
+  numberValidation,
+  overlaps,
+  rangeOf,
+  rowPixels,
+  runsOf,
+} from './univer-cells';
+import { planSnapshot } from './workbook-snapshot';
 
 type FRangeOf = ReturnType<FWorksheet['getRange']>;
 
-// Univer's numeric enums (core), spelled out so this module needs no runtime import from the sheet library.
-const H_ALIGN = { left: 1, center: 2, right: 3 } as const;
-const V_ALIGN = { top: 1, middle: 2, bottom: 3 } as const;
-const WRAP = 3;
-const BORDER_THIN = 1;
-const TRUE_NUMBER = 1;
+/** What an insertion may change: the sheets (by id), the names (with their targets), each sheet's rules. */
+interface WorkbookState {
+  readonly sheets: ReadonlySet<string>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly rules: ReadonlyMap<string, readonly IConditionFormattingRule[]>;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 const CELL_BOOLEAN = 3;
 /** CellValueType.FORCE_STRING: text kept as text even when it reads as a number ("0012"), as a '-prefixed entry. */
 const CELL_STRING = 4;
 const SET_RANGE_VALUES = 'sheet.mutation.set-range-values';
 const ADD_MERGE = 'sheet.command.add-worksheet-merge';
+const INSERT_SHEET = 'sheet.command.insert-sheet';
+const REMOVE_SHEET = 'sheet.command.remove-sheet';
+const ADD_HIGHLIGHT = 'sheet.command.add-conditional-rule';
+const DELETE_HIGHLIGHT = 'sheet.command.delete-conditional-rule';
+const ADD_VALIDATION = 'sheet.command.addDataValidation';
 /** Cell keys that carry content (value, rich text, formula); a change with only `s` is a style change. */
 const CONTENT_KEYS = ['v', 'p', 'f', 'si'];
-
-/** Excel character widths and point heights (the plan's units) to Univer pixels at 96 dpi. */
-export const columnPixels = (chars: number) => Math.round(chars * 7 + 5);
-export const rowPixels = (points: number) => Math.round((points * 96) / 72);
-
-function rgb(hex: string): { rgb: string } {
-  return { rgb: `#${hex}` };
-}
-
-function styleOf(f: CellFormat): IStyleData {
-  const s: IStyleData = {};
-  if (f.font?.name !== undefined) s.ff = f.font.name;
-  if (f.font?.size !== undefined) s.fs = f.font.size;
-  if (f.font?.bold !== undefined) s.bl = f.font.bold ? TRUE_NUMBER : 0;
-  if (f.font?.color !== undefined) s.cl = rgb(f.font.color);
-  if (f.fill !== undefined) s.bg = rgb(f.fill);
-  if (f.horizontal !== undefined) s.ht = H_ALIGN[f.horizontal];
-  if (f.vertical !== undefined) s.vt = V_ALIGN[f.vertical];
-  if (f.wrap !== undefined) s.tb = f.wrap ? WRAP : 1;
-  if (f.border) {
-    const thin = { s: BORDER_THIN, cl: { rgb: '#000000' } };
-    s.bd = { t: thin, b: thin, l: thin, r: thin };
-  }
-  // 'General' is Univer's default; only a real pattern is stored.
-  if (f.numberFormat !== undefined && f.numberFormat !== 'General') s.n = { pattern: f.numberFormat };
-  return s;
-}
 
 /** A sparse patch of cells (0-based row → col → data), written with one set-range-values per sheet. */
 class CellPatch {
@@ -99,23 +92,6 @@ class CellPatch {
   }
 }
 
-/** Runs of equal neighbours: [5, 5, 7] → {start 0, count 2, value 5}, {start 2, count 1, value 7}. */
-export function runsOf(values: readonly number[]): { start: number; count: number; value: number }[] {
-  const runs: { start: number; count: number; value: number }[] = [];
-  values.forEach((value, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.value === value) last.count += 1;
-    else runs.push({ start: i, count: 1, value });
-  });
-  return runs;
-}
-
-function eachCell(range: string, fn: (row: number, col: number) => void): void {
-  const r = parseRange(range);
-  if (!r) throw new Error(`bad range ${range}`);
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(row - 1, col - 1);
-}
-
 function isContentChange(payload: { id: string; params: unknown }): boolean {
   if (payload.id !== SET_RANGE_VALUES) return true;
   const matrix = (payload.params as { cellValue?: Record<string, Record<string, ICellData | null>> }).cellValue;
@@ -133,8 +109,6 @@ export class UniverHost implements SpreadsheetHost {
   private writing = 0;
   private readonly listeners = new Set<() => void>();
   private readonly valueListeners = new Set<() => void>();
-  /** Sheets an addSheet edit created or named. */
-  private readonly ourSheets = new Set<string>();
 
   constructor(
     readonly univerAPI: FUniver,
@@ -227,9 +201,104 @@ export class UniverHost implements SpreadsheetHost {
   private async apply(edits: readonly SheetEdit[]): Promise<void> {
     // Inserting a sheet activates it; the user stays on the sheet they were on.
     const active = this.workbook.getActiveSheet().getSheetId();
-    await this.applyInOrder(edits);
+    const adds = edits.some((e) => e.op === 'addSheet' && !this.workbook.getSheetByName(e.sheet));
+    if (adds) await this.insert(edits);
+    else await this.applyInOrder(edits);
     const before = this.workbook.getSheetBySheetId(active);
     if (before && this.workbook.getActiveSheet().getSheetId() !== active) this.workbook.setActiveSheet(before);
+  }
+
+  /**
+   * An insertion (issue #10): each new sheet arrives whole with one insert-sheet (cells, styles, merges, sizes),
+   * then its names, rules and checks; on any failure what was built is removed and what was replaced put back, so
+   * the workbook is complete or as it was, and a retry plans the same sheet name (never 年报(2)).
+   */
+  private async insert(edits: readonly SheetEdit[]): Promise<void> {
+    const before = this.state();
+    const snapshot = planSnapshot(edits, (s) => this.workbook.getSheetByName(s) !== null, newUniverId);
+    try {
+      for (const sheet of snapshot.sheets)
+        this.run(INSERT_SHEET, { unitId: this.workbook.getId(), index: this.workbook.getSheets().length, sheet });
+      await this.applyInOrder([...snapshot.pluginEdits, ...snapshot.rest]);
+      this.verify(snapshot.pluginEdits);
+    } catch (e) {
+      try {
+        this.restore(before);
+      } catch (undoFailure) {
+        throw new Error(`${errorText(e)}；撤回未完成的插入时又出错：${errorText(undoFailure)}`);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Checks that every name, rule and check of the new sheets is there: a failure inside Univer can be swallowed by
+   * its facade (the call returns as if done), and a half-built template must not pass for a whole one.
+   */
+  private verify(pluginEdits: readonly SheetEdit[]): void {
+    const missing = (what: string) => new Error(`表格未完成插入：缺少${what}`);
+    const rules = new Map<string, Set<string>>();
+    const rulesOf = (sheet: string) => {
+      let set = rules.get(sheet);
+      if (!set) {
+        const ws = this.sheet(sheet);
+        set = new Set(ws.getConditionalFormattingRules().map((r) => String((r.rule as { value?: unknown }).value)));
+        rules.set(sheet, set);
+      }
+      return set;
+    };
+    for (const e of pluginEdits) {
+      if (e.op === 'defineName') {
+        const d = this.workbook.getDefinedName(e.name);
+        if (!d || this.normaliseRef(d.getFormulaOrRefString()) !== `${e.sheet}!${e.range}`)
+          throw missing(`名称 ${e.name}`);
+      } else if (e.op === 'conditionalFormat') {
+        if (!rulesOf(e.sheet).has(`=${e.formula}`)) throw missing(`突出显示规则 ${e.id}`);
+      } else if (e.op === 'validation') {
+        const ws = this.sheet(e.sheet);
+        for (const a1 of e.ranges)
+          if (!ws.getRange(a1).getDataValidation()) throw missing(`${e.sheet}!${a1} 的数据验证`);
+      }
+    }
+  }
+
+  /** What an insertion may change: the sheets, the names and each sheet's highlight rules. */
+  private state(): WorkbookState {
+    return {
+      sheets: new Set(this.workbook.getSheets().map((s) => s.getSheetId())),
+      names: new Map(this.workbook.getDefinedNames().map((d) => [d.getName(), d.getFormulaOrRefString()])),
+      // Copies: the plugin's own rule objects stay live.
+      rules: new Map(
+        this.workbook
+          .getSheets()
+          .map((s) => [s.getSheetId(), JSON.parse(JSON.stringify(s.getConditionalFormattingRules()))]),
+      ),
+    };
+  }
+
+  private restore(before: WorkbookState): void {
+    const unitId = this.workbook.getId();
+    for (const ws of this.workbook.getSheets())
+      if (!before.sheets.has(ws.getSheetId())) this.run(REMOVE_SHEET, { unitId, subUnitId: ws.getSheetId() });
+    for (const d of this.workbook.getDefinedNames()) {
+      const was = before.names.get(d.getName());
+      if (was !== d.getFormulaOrRefString()) this.workbook.deleteDefinedName(d.getName());
+    }
+    for (const [name, ref] of before.names)
+      if (!this.workbook.getDefinedName(name)) this.workbook.insertDefinedName(name, ref);
+    for (const [subUnitId, rules] of before.rules) {
+      const ws = this.workbook.getSheetBySheetId(subUnitId);
+      if (!ws || JSON.stringify(ws.getConditionalFormattingRules()) === JSON.stringify(rules)) continue;
+      for (const r of ws.getConditionalFormattingRules())
+        this.run(DELETE_HIGHLIGHT, { unitId, subUnitId, cfId: r.cfId });
+      // Each rule added goes first: added last to first, they stand in their old order.
+      for (const rule of [...rules].reverse()) this.run(ADD_HIGHLIGHT, { unitId, subUnitId, rule });
+    }
+  }
+
+  /** Runs a Univer command and throws when Univer refuses it (the facade would carry on silently). */
+  private run(id: string, params: object): void {
+    if (!this.univerAPI.syncExecuteCommand(id, params)) throw new Error(`表格拒绝了操作 ${id}`);
   }
 
   private async applyInOrder(edits: readonly SheetEdit[]): Promise<void> {
@@ -239,8 +308,9 @@ export class UniverHost implements SpreadsheetHost {
     /** Merges, names, rules and validations: after the values and formats are in, in plan order. */
     const later: (() => void | Promise<void>)[] = [];
     const handlers: EditHandlers = {
-      addSheet: (e) => this.addSheet(e.sheet, e.hidden === true),
-      // One command per run of equal sizes: each command re-lays the sheet out, the page's start-up waits on it.
+      // A new sheet arrives whole through the snapshot insert; here the sheet exists already.
+      addSheet: () => undefined,
+      // One command per run of equal sizes: each command re-lays the sheet out.
       columnWidths: (e) => {
         for (const r of runsOf(e.widths.map(columnPixels)))
           this.sheet(e.sheet).setColumnWidths(e.first - 1 + r.start, r.count, r.value);
@@ -259,13 +329,8 @@ export class UniverHost implements SpreadsheetHost {
         );
       },
       format: (e) => {
-        const s = styleOf(e.format);
         const p = patch(e.sheet);
-        for (const range of e.ranges)
-          eachCell(range, (row, col) => {
-            const c = p.at(row, col);
-            c.s = { ...((c.s as IStyleData | undefined) ?? {}), ...s };
-          });
+        paintFormat(e.format, e.ranges, (row, col) => p.at(row, col));
       },
       merge: (e) => void later.push(() => this.merge(e)),
       defineName: (e) => void later.push(() => this.defineName(e)),
@@ -280,37 +345,12 @@ export class UniverHost implements SpreadsheetHost {
     for (const run of later) await run();
   }
 
-  private addSheet(name: string, hidden: boolean): void {
-    if (this.workbook.getSheetByName(name)) return;
-    const sheets = this.workbook.getSheets();
-    // A new workbook's one empty default sheet becomes the template sheet rather than sitting beside it.
-    // (Only one we have not named already: a batch writes its values after all its sheets exist.)
-    const only = sheets.length === 1 && !this.ourSheets.has(sheets[0].getSheetId()) ? sheets[0] : null;
-    const blank = only && only.getLastRow() === 0 && only.getLastColumn() === 0 && only.getRange(0, 0).isBlank();
-    const ws = blank ? only.setName(name) : this.workbook.insertSheet(name);
-    this.ourSheets.add(ws.getSheetId());
-    // As the reference writer does: the form's borders are the grid.
-    ws.setHiddenGridlines(true);
-    if (hidden) ws.hideSheet();
-  }
-
   private async merge(e: EditOf<'merge'>): Promise<void> {
     const ws = this.sheet(e.sheet);
     const existing = ws.getMergedRanges().map((r) => r.getRange());
-    const fresh = e.ranges
-      .map((a1) => ws.getRange(a1).getRange())
-      .filter(
-        (r) =>
-          !existing.some(
-            (m) =>
-              m.startRow <= r.endRow &&
-              r.startRow <= m.endRow &&
-              m.startColumn <= r.endColumn &&
-              r.startColumn <= m.endColumn,
-          ),
-      );
+    const fresh = e.ranges.map(rangeOf).filter((r) => !existing.some((m) => overlaps(m, r)));
     if (fresh.length === 0) return;
-    await this.univerAPI.executeCommand(ADD_MERGE, {
+    this.run(ADD_MERGE, {
       unitId: this.workbook.getId(),
       subUnitId: ws.getSheetId(),
       selections: fresh,
@@ -319,63 +359,44 @@ export class UniverHost implements SpreadsheetHost {
   }
 
   private defineName(e: EditOf<'defineName'>): void {
-    const ref = `${quoteSheet(e.sheet)}!${e.range
-      .split(':')
-      .map((p) => p.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
-      .join(':')}`;
+    const ref = nameTarget(e.sheet, e.range);
     const existing = this.workbook.getDefinedName(e.name);
     if (existing) {
       if (this.normaliseRef(existing.getFormulaOrRefString()) === `${e.sheet}!${e.range}`) return;
       this.workbook.deleteDefinedName(e.name);
     }
     this.workbook.insertDefinedName(e.name, ref);
+    if (!this.workbook.getDefinedName(e.name)) throw new Error(`表格未能定义名称 ${e.name}`);
   }
 
   private conditionalFormat(e: EditOf<'conditionalFormat'>): void {
     const ws = this.sheet(e.sheet);
-    const formula = `=${e.formula}`;
-    const ranges = e.ranges.map((a1) => ws.getRange(a1).getRange());
+    const unitId = this.workbook.getId();
+    const subUnitId = ws.getSheetId();
+    const wanted = highlightRule(e, newUniverId());
     const rules = ws.getConditionalFormattingRules();
     // A rule that supersedes an earlier one of ours (上年数据 OR-s the cross-year checks in) replaces it.
     const replaced = new Set((e.replaces ?? []).map((f) => `=${f}`));
     for (const r of rules)
-      if (replaced.has(String((r.rule as { value?: unknown }).value))) ws.deleteConditionalFormattingRule(r.cfId);
+      if (replaced.has(String((r.rule as { value?: unknown }).value)))
+        this.run(DELETE_HIGHLIGHT, { unitId, subUnitId, cfId: r.cfId });
     const same = rules.some(
-      (r) => (r.rule as { value?: unknown }).value === formula && JSON.stringify(r.ranges) === JSON.stringify(ranges),
+      (r) =>
+        (r.rule as { value?: unknown }).value === `=${e.formula}` &&
+        JSON.stringify(r.ranges.map(cornersOf)) === JSON.stringify(wanted.ranges.map(cornersOf)),
     );
     if (same) return;
-    const colours = HIGHLIGHT[e.style];
-    const rule = ws
-      .newConditionalFormattingRule()
-      .whenFormulaSatisfied(formula)
-      .setRanges(ranges)
-      .setBackground(`#${colours.fill}`)
-      .setFontColor(`#${colours.fontColor}`)
-      .build();
-    ws.addConditionalFormattingRule(rule);
+    this.run(ADD_HIGHLIGHT, { unitId, subUnitId, rule: wanted });
   }
 
   private validation(e: EditOf<'validation'>): void {
-    const ws = this.sheet(e.sheet);
-    const rule: ValidationRule = e.rule;
-    for (const a1 of e.ranges) {
-      const range = ws.getRange(a1);
-      // Invalid input is marked, not refused: what the user typed is kept, and the findings explain it.
-      const dv = this.univerAPI
-        .newDataValidation()
-        .requireNumberBetween(rule.min, rule.max, rule.type === 'whole')
-        .setAllowInvalid(true)
-        .setOptions({
-          showErrorMessage: true,
-          error: rule.error,
-          errorTitle: rule.errorTitle,
-          showInputMessage: true,
-          prompt: rule.prompt,
-          promptTitle: rule.promptTitle,
-        })
-        .build();
-      range.setDataValidation(dv);
-    }
+    const subUnitId = this.sheet(e.sheet).getSheetId();
+    for (const a1 of e.ranges)
+      this.run(ADD_VALIDATION, {
+        unitId: this.workbook.getId(),
+        subUnitId,
+        rule: numberValidation(e.rule, a1, newUniverId()),
+      });
   }
 
   /**
