@@ -20,7 +20,7 @@ export interface SectionTabsProps {
 
 const useStyles = makeStyles({
   // Six tabs do not fit in one row at 320 px: they wrap instead of scrolling the pane sideways.
-  list: { display: 'flex', flexDirection: 'row', flexWrap: 'wrap', position: 'relative' },
+  list: { display: 'flex', flexDirection: 'row', flexWrap: 'wrap', alignItems: 'stretch', position: 'relative' },
   tab: {
     alignItems: 'center',
     border: 'none',
@@ -85,7 +85,13 @@ const useStyles = makeStyles({
     '@media (forced-colors: active)': { '::after': { backgroundColor: 'ButtonText' } },
   },
   // The label and, in the same grid cell, a hidden bold copy: the tab is as wide selected as not.
-  text: { ...typographyStyles.body1, gridColumnStart: 1, gridRowStart: 1, overflow: 'hidden' },
+  text: {
+    ...typographyStyles.body1,
+    gridColumnStart: 1,
+    gridRowStart: 1,
+    overflow: 'hidden',
+    padding: `${tokens.spacingVerticalNone} ${tokens.spacingHorizontalXXS}`,
+  },
   strong: { ...typographyStyles.body1Strong },
   reserve: { visibility: 'hidden' },
 });
