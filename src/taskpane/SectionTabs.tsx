@@ -18,6 +18,17 @@ export interface SectionTabsProps {
   readonly label: string;
 }
 
+/** A line along the bottom of a tab (Fluent's medium horizontal indicator). */
+const UNDERLINE = {
+  content: '""',
+  position: 'absolute',
+  bottom: 0,
+  height: tokens.strokeWidthThicker,
+  left: tokens.spacingHorizontalM,
+  right: tokens.spacingHorizontalM,
+  borderRadius: tokens.borderRadiusCircular,
+} as const;
+
 const useStyles = makeStyles({
   // Six tabs do not fit in one row at 320 px: they wrap instead of scrolling the pane sideways.
   list: { display: 'flex', flexDirection: 'row', flexWrap: 'wrap', alignItems: 'stretch', position: 'relative' },
@@ -44,27 +55,10 @@ const useStyles = makeStyles({
       color: tokens.colorNeutralForeground2Pressed,
     },
     // The hover line under a tab that is not selected, and the brand line under the selected one.
-    '::before': {
-      content: '""',
-      position: 'absolute',
-      bottom: 0,
-      height: tokens.strokeWidthThicker,
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
-      borderRadius: tokens.borderRadiusCircular,
-    },
+    '::before': UNDERLINE,
     ':hover::before': { backgroundColor: tokens.colorNeutralStroke1Hover },
     ':active::before': { backgroundColor: tokens.colorNeutralStroke1Pressed },
-    '::after': {
-      content: '""',
-      position: 'absolute',
-      bottom: 0,
-      height: tokens.strokeWidthThicker,
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
-      borderRadius: tokens.borderRadiusCircular,
-      backgroundColor: tokens.colorTransparentStroke,
-    },
+    '::after': { ...UNDERLINE, backgroundColor: tokens.colorTransparentStroke },
     ':focus-visible': {
       outlineWidth: tokens.strokeWidthThick,
       outlineColor: 'transparent',
