@@ -18,7 +18,7 @@ it('loads one script of at most 150 KB gzip before the pane is drawn', () => {
   expect(filesSize(OUT, build.initial, true)).toBeLessThanOrEqual(PANE_INITIAL_GZIP_LIMIT);
 });
 
-it('draws the first tab without Fluent TabList, tabster, the other sections or the importer', () => {
+it('draws the first tab without Fluent TabList, tabster, the other sections (and their words) or the importer', () => {
   const has = (pattern: RegExp) => build.initialModules.filter((m) => pattern.test(m));
   // The measurement sees the pane's own modules and React: were it blind, every "not" below would pass.
   expect(has(/src[\\/]taskpane[\\/]CheckSection\.tsx/)).not.toEqual([]);
