@@ -1,19 +1,12 @@
 // The shared task pane: Excel, WPS and the in-browser sheet each mount it with their own SpreadsheetHost.
 // It knows nothing else about where it runs.
-import {
-  FluentProvider,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  webLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { SpreadsheetHost } from '../hosts/spreadsheet-host';
 import { ControllerContext, HostContext, NavigationContext, type PaneNavigation } from './host-context';
 import { NoticeBar } from './NoticeBar';
 import { ReportController } from './report-controller';
+import { SectionTabs } from './SectionTabs';
 import { PANE_SECTIONS, type PaneSection } from './sections';
 import { STRINGS } from './strings.zh-CN';
 
@@ -41,8 +34,6 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   panel: { minWidth: 0 },
-  // Six tabs do not fit in one row at 320 px: they wrap instead of scrolling the pane sideways.
-  tabs: { flexWrap: 'wrap' },
 });
 
 export function TaskPane({ host, sections = PANE_SECTIONS }: TaskPaneProps) {
@@ -63,18 +54,7 @@ export function TaskPane({ host, sections = PANE_SECTIONS }: TaskPaneProps) {
         <ControllerContext.Provider value={controller}>
           <NavigationContext.Provider value={navigation}>
             <h2 className={styles.title}>{STRINGS.paneTitle}</h2>
-            <TabList
-              className={styles.tabs}
-              selectedValue={section?.id}
-              onTabSelect={(_, d) => setCurrent(String(d.value))}
-              aria-label={STRINGS.sectionsLabel}
-            >
-              {sections.map((s) => (
-                <Tab key={s.id} id={`tab-${s.id}`} value={s.id} aria-controls={`panel-${s.id}`}>
-                  {s.label}
-                </Tab>
-              ))}
-            </TabList>
+            <SectionTabs tabs={sections} selected={section?.id} onSelect={setCurrent} label={STRINGS.sectionsLabel} />
             <div aria-live="polite">
               <NoticeBar />
             </div>

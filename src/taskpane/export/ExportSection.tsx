@@ -13,10 +13,11 @@ import {
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { EmptyState } from '../EmptyState';
 import { useHost, usePaneNavigation, usePaneState, useReportController } from '../host-context';
-import { STRINGS } from '../strings.zh-CN';
+import { NARRATIVE_STRINGS } from '../narrative/narrative-strings.zh-CN';
+import { EXPORT_STRINGS } from './export-strings.zh-CN';
 import { exportControllerFor, type ExportController, type ExportQuestion } from './export-controller';
 
-const S = STRINGS.export;
+const S = EXPORT_STRINGS;
 
 const useStyles = makeStyles({
   heading: {
@@ -107,13 +108,13 @@ export default function ExportSection() {
   if (template.kind === 'unknown')
     return (
       <p className={styles.hint} role="status">
-        {STRINGS.narrative.loading}
+        {NARRATIVE_STRINGS.loading}
       </p>
     );
   if (template.kind === 'absent')
     return (
       <EmptyState title={S.noTemplate} hint={S.noTemplateHint}>
-        <Button onClick={() => navigation.show('template')}>{STRINGS.narrative.toTemplate}</Button>
+        <Button onClick={() => navigation.show('template')}>{NARRATIVE_STRINGS.toTemplate}</Button>
       </EmptyState>
     );
   return (

@@ -14,9 +14,10 @@ import type { ReportController } from '../report-controller';
 import { SectionStore } from '../import/section-store';
 import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
+import { EXPORT_STRINGS } from './export-strings.zh-CN';
 import { isDamaged } from '../template-health';
 
-const S = STRINGS.export;
+const S = EXPORT_STRINGS;
 
 export type ExportKind = 'docx' | 'html';
 

@@ -3,10 +3,10 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { FieldInfo } from '../../report';
-import { STRINGS } from '../strings.zh-CN';
+import { NARRATIVE_STRINGS } from './narrative-strings.zh-CN';
 import { fieldGroups } from './template-fields';
 
-const S = STRINGS.narrative;
+const S = NARRATIVE_STRINGS;
 
 const useStyles = makeStyles({
   details: {

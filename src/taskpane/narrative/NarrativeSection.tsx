@@ -7,6 +7,7 @@ import { formatTemplateProblem } from '../../report';
 import { EmptyState } from '../EmptyState';
 import { useHost, usePaneNavigation, useReportController } from '../host-context';
 import { STRINGS } from '../strings.zh-CN';
+import { NARRATIVE_STRINGS } from './narrative-strings.zh-CN';
 import {
   narrativeControllerFor,
   type NarrativeController,
@@ -15,7 +16,7 @@ import {
 } from './narrative-controller';
 import { Paragraphs, TemplateEditor } from './TemplateEditor';
 
-const S = STRINGS.narrative;
+const S = NARRATIVE_STRINGS;
 
 const useStyles = makeStyles({
   hint: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },

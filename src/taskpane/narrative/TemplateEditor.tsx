@@ -13,12 +13,12 @@ import {
 } from '@fluentui/react-components';
 import { useLayoutEffect, useRef } from 'react';
 import { formatTemplateProblem, type FieldInfo } from '../../report';
-import { STRINGS } from '../strings.zh-CN';
+import { NARRATIVE_STRINGS } from './narrative-strings.zh-CN';
 import { FieldPicker } from './FieldPicker';
 import type { NarrativeController, SectionView } from './narrative-controller';
 import { insertSnippet, snippetFor } from './template-fields';
 
-const S = STRINGS.narrative;
+const S = NARRATIVE_STRINGS;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },

@@ -33,8 +33,9 @@ import {
 import type { PaneState, ReportController } from '../report-controller';
 import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
+import { NARRATIVE_STRINGS } from './narrative-strings.zh-CN';
 
-const S = STRINGS.narrative;
+const S = NARRATIVE_STRINGS;
 
 export interface NarrativeMessage {
   readonly tone: 'success' | 'info' | 'warning' | 'error';

@@ -1,0 +1,31 @@
+// The words of the pane's 导出 tab (the rest are in ../strings.zh-CN.ts): kept with the tab, whose code loads on
+// first use, so they stay out of the pane's first download.
+/** 导出: the whole report as .docx and .html. */
+export const EXPORT_STRINGS = {
+  heading: '导出年报',
+  hint: '按国家格式把整份年报（文字和三张表）导出为 Word 文档（印发用）或网页（网站发布用）。',
+  docx: '导出 Word (.docx)',
+  html: '导出网页 (.html)',
+  working: '正在生成…',
+  noTemplate: '尚未插入模板',
+  noTemplateHint: '导出的内容来自年报模板和「补充信息」工作表：请先在「模板」页插入模板并填写。',
+  unsavedDrafts: '「叙述」页有未保存的模板修改：导出使用工作簿中已保存的模板。',
+  brokenTemplates: (labels: string) => `以下段落的模板有误，导出中显示为占位文字：${labels}`,
+  errors: (n: number) => `表格还有 ${n} 个错误，导出的数字可能不对：建议先在「校验」页改正。`,
+  gateTitle: (n: number) => `报告还有 ${n} 个错误，尚未导出`,
+  gateHint: '建议先在「校验」页改正。确需导出（例如送审草稿），请按「仍然导出」。',
+  gateConfirm: '仍然导出',
+  gateCancel: '取消',
+  titleAsk: '导出的标题和文件名需要机关名称和年度，请填写（同时写入表格）：',
+  agencyLabel: '机关名称',
+  yearLabel: '年度',
+  titleContinue: '填好并导出',
+  titleYear: '年度应为 2021 年以后的四位年份，如 2025',
+  titleAgency: '请填写机关名称',
+  done: (name: string, size: string) => `已生成「${name}」（${size}）。`,
+  doneHint: '如果没有出现下载或保存提示，请检查浏览器的下载栏，或在网页版中打开本工作簿后导出。',
+  cannotRead: '无法读取工作簿，未导出：请看上方的提示。',
+  noTemplateError: '工作簿中没有年报模板，未导出：请先在「模板」页插入模板并填写。',
+  damaged: '模板已损坏，部分单元格无法读取，导出中这些数字为空白：建议先在「模板」页修复。',
+  size: (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : `${(bytes / 1024).toFixed(1)} KB`),
+};
