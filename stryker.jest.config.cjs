@@ -1,0 +1,27 @@
+// The Jest configuration of the mutation run (stryker.config.mjs): the project's own, over only the test files that
+// exercise the mutated code. The whole suite (chromium, LibreOffice, the CLI bundle) would take hours per mutant on a
+// 2-core machine, and a mutant of the rules or of an edit interpreter is seen, if at all, by these files.
+// NB_MUTATION_SCOPE=rules keeps the rules' tests only (npm run mutation:rules).
+const base = require('./jest.config.cjs');
+
+// Read by the property tests to run fewer random cases per mutant (formula-agreement.test.ts).
+process.env.NB_MUTATION_RUN = '1';
+
+const RULES_TESTS = [
+  // The rules: their own tests, the independent oracles, the formula interpreter against HyperFormula.
+  '<rootDir>/src/report/rules/**/*.test.ts',
+  '<rootDir>/test/oracles/**/*.test.ts',
+];
+const HOST_TESTS = [
+  // The edit interpreters: the xlsx host (ExcelJS), the Office.js fake, the ET double, and the host contract suite.
+  '<rootDir>/test/contract/**/*.test.ts',
+  '<rootDir>/test/cli/template-roundtrip.test.ts',
+  '<rootDir>/test/excel/excel-host.test.ts',
+  '<rootDir>/test/wps/wps-template.test.ts',
+  '<rootDir>/src/hosts/wps/write-runs.test.ts',
+];
+
+module.exports = {
+  ...base,
+  testMatch: process.env.NB_MUTATION_SCOPE === 'rules' ? RULES_TESTS : [...RULES_TESTS, ...HOST_TESTS],
+};
