@@ -1,4 +1,5 @@
-// Lint also guards the architecture (style-anchors §10): the domain imports only zod; the pane never reaches
+// Lint also guards the architecture (style-anchors §10): the domain imports no host, pane, CLI, React, ExcelJS or
+// Univer code (its own libraries — zod, Handlebars, the importer's parsers — are host-neutral); the pane never reaches
 // into a host folder; hosts do not import one another.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -37,7 +38,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/hosts/**', '**/taskpane/**', '**/cli/**', 'react', 'exceljs', '@univerjs/*'],
-              message: 'src/report is the pure domain: it imports only zod.',
+              message: 'src/report is the pure domain: no host, pane, CLI, React, ExcelJS or Univer code.',
             },
           ],
         },

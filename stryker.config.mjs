@@ -7,6 +7,11 @@ export default {
   testRunner: 'jest',
   jest: { configFile: 'stryker.jest.config.cjs', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
+  // Static mutants (the catalog's records and the compiled checks, built when the module loads) would each need the
+  // whole test set re-run from a fresh module registry: minutes per mutant here. They are left out of the timed run
+  // (reported as ignored); test/oracles kills the ones issue #14 names, each broken on purpose once by hand.
+  // `npx stryker run --ignoreStatic false` runs them too.
+  ignoreStatic: true,
   concurrency: 1,
   mutate: [
     'src/report/rules/**/*.ts',

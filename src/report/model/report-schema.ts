@@ -2,7 +2,7 @@
 // `Report` is inferred from it. Blank inputs are null (the blank rule warns about them).
 import { z } from 'zod';
 import { T2_BLOCKS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../layout/format-2021';
-import { INPUT_CELLS, type InputCell, type InputKind } from '../layout/input-cells';
+import { INPUT_CELLS, type InputCell } from '../layout/input-cells';
 import { BLANK, displayContent, type CellContent } from './cell-content';
 import {
   AMOUNT_DECIMALS,
@@ -126,8 +126,4 @@ export function valuesFromReport(report: Report): CellContent[] {
     if (v === null) return BLANK;
     return typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', text: v };
   });
-}
-
-export function schemaFor(kind: InputKind): z.ZodType {
-  return SCHEMA_BY_KIND[kind];
 }

@@ -102,10 +102,6 @@ export interface EvaluateOptions {
 }
 
 /**
- * Findings for one report. `values` are in ALL_VALUE_CELLS order (INPUT_CELLS first, then last year's block,
- * which may be missing: missing cells are blank).
- */
-/**
  * A finding whose Chinese sentence is rendered when first read: a badly broken report has dozens of findings, and
  * building their text is most of the cost of a validation that nobody may read in full (the pane shows a few).
  */
@@ -190,13 +186,6 @@ export function evaluateRules(values: readonly CellContent[], options: EvaluateO
   }
   return findings;
 }
-
-/** Values keyed by defined name to the positional form evaluateRules takes. */
-export function valuesByName(record: Readonly<Record<string, CellContent>>): CellContent[] {
-  return ALL_VALUE_CELLS.map((c) => record[c.name] ?? BLANK);
-}
-
-export const INPUT_COUNT = INPUT_CELLS.length;
 
 /** Where a report stands: inputs filled so far, the blank ones in template order, and the checks not yet asserted. */
 export interface Progress {

@@ -187,8 +187,7 @@ describe('compiled formulas and the evaluator', () => {
         expect([...actual].sort()).toEqual([...expected].sort());
         expect([...paintedByCellRules()].sort()).toEqual([...paintedByFindings(findings)].sort());
       }),
-      // The mutation run (stryker.jest.config.cjs) repeats this file for every mutant of the catalog: fewer reports.
-      { numRuns: process.env.NB_MUTATION_RUN ? 150 : 2000 },
+      { numRuns: 2000 },
     );
     expect(brokenSeen).toBeGreaterThan(0);
     expect(keptSeen).toBeGreaterThan(0);
