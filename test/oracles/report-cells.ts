@@ -4,10 +4,17 @@ import { ALL_VALUE_CELLS, BLANK, VALUE_CELL_BY_NAME, type CellContent, type Find
 import type { PublishedReport } from './published-reports';
 import { SPEC_LABELS, T2_COLUMNS, T3_COLUMNS, T4_COLUMNS, cellName } from './spec-cells';
 
-export type Value = number | string | null;
+/** A number, a text as typed, a blank (null), or another cell content (an error value, a boolean). */
+export type Value = number | string | null | CellContent;
 
 const content = (v: Value): CellContent =>
-  v === null ? BLANK : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', text: v };
+  v === null
+    ? BLANK
+    : typeof v === 'number'
+      ? { kind: 'number', value: v }
+      : typeof v === 'string'
+        ? { kind: 'text', text: v }
+        : v;
 
 /** A report's figures by defined name (a string is what the user typed as text; null a blank cell). */
 export function namedFigures(r: PublishedReport): Map<string, Value> {

@@ -243,6 +243,78 @@ const CASES: readonly OracleCase[] = [
     figures: figures(HUAIAN_2024, [[cellName('封面', '年度'), '2024年']]),
     expected: [{ rule: 'type.year', cell: at('封面', '年度'), severity: 'error', problem: 'text' }],
   },
+  // ---- type.count, each kind of wrong content the spec names ("2件", "二", negative numbers, decimals, errors like
+  // #N/A; full-width digits offer the fix), in 淮安 2024's 表三（一）予以公开 商业企业 (printed 21). A text, an error or
+  // a boolean leaves the sums through that cell waiting (未填完); a wrong NUMBER is still added up: the row
+  // 1288 + x + 0 + 0 + 50 + 3 against 1362, the column's results 53 − 21 + x against 53.
+  ...(
+    [
+      ['二十一', 'text', undefined],
+      ['２１', 'fullWidth', 21],
+      ['21件', 'withUnit', 21],
+      [{ kind: 'error', code: '#N/A' }, 'error', undefined],
+      [{ kind: 'bool', value: true }, 'bool', undefined],
+      [-21, 'negative', undefined],
+      [21.5, 'fraction', undefined],
+      [100_000_000, 'tooLarge', undefined],
+    ] as const
+  ).map(([typed, problem, fix]): OracleCase => ({
+    name: `淮安市 2024, （一）予以公开 商业企业 typed ${JSON.stringify(typed)}`,
+    figures: figures(HUAIAN_2024, [[T3('（一）予以公开', '商业企业'), typed as Value]]),
+    expected: [
+      {
+        rule: 'type.count',
+        cell: at('表三', '（一）予以公开', '商业企业'),
+        severity: 'error',
+        problem,
+        ...(fix !== undefined ? { fix } : {}),
+      },
+      ...(typeof typed === 'number'
+        ? [
+            {
+              rule: 'T3.row',
+              cell: at('表三', '（一）予以公开', '总计'),
+              severity: 'error' as const,
+              left: 1362,
+              right: { [-21]: 1320, 21.5: 1362.5, 100000000: 100001341 }[typed],
+            },
+            {
+              rule: 'T3.results',
+              cell: at('表三', TOTAL, '商业企业'),
+              severity: 'error' as const,
+              left: 53,
+              right: { [-21]: 11, 21.5: 53.5, 100000000: 100000032 }[typed],
+            },
+          ]
+        : []),
+    ],
+  })),
+  // type.year: before the 2021 format (2020), after the form's range (2101), a fraction; 2021 is the first valid.
+  ...(
+    [
+      [2020, 'yearRange'],
+      [2101, 'yearRange'],
+      [2024.5, 'yearRange'],
+    ] as const
+  ).map(([typed, problem]): OracleCase => ({
+    name: `淮安市 2024, 年度 typed ${typed}`,
+    figures: figures(HUAIAN_2024, [[cellName('封面', '年度'), typed]]),
+    expected: [{ rule: 'type.year', cell: at('封面', '年度'), severity: 'error', problem }],
+  })),
+  { name: '淮安市 2024, 年度 2021', figures: figures(HUAIAN_2024, [[cellName('封面', '年度'), 2021]]), expected: [] },
+  // type.amount: a negative amount.
+  {
+    name: '淮安市 2024, 收费金额 −96171.6',
+    figures: figures(HUAIAN_2024, [[cellName('表二', '行政事业性收费', '本年收费金额（单位：万元）'), -96171.6]]),
+    expected: [
+      {
+        rule: 'type.amount',
+        cell: at('表二', '行政事业性收费', '本年收费金额（单位：万元）'),
+        severity: 'error',
+        problem: 'negative',
+      },
+    ],
+  },
   // ---- 补充信息: 淮安 2024 "全年收取政府信息公开信息处理费 3940 元"; 高新区 2021 "主动公开政府信息422条，其中概况类
   // 信息361条，政务动态信息18条，信息公开目录信息43条".
   {
@@ -280,11 +352,27 @@ const hf = HyperFormula.buildFromSheets(
 );
 afterAll(() => hf.destroy());
 
+/** A cell as typed into the engine: text stays text, an error is =NA(), a boolean a comparison. */
+function engineValue(v: CellContent): string | number | null {
+  switch (v.kind) {
+    case 'number':
+      return v.value;
+    case 'text':
+      return `'${v.text}`;
+    case 'error':
+      return '=NA()';
+    case 'bool':
+      return v.value ? '=1=1' : '=1=2';
+    default:
+      return null;
+  }
+}
+
 /** The (rule, highlighted cell) pairs whose compiled formula is TRUE for these values. */
 function brokenByFormulas(values: readonly CellContent[]): string[] {
   hf.setSheetContent(
     hf.getSheetId(IN)!,
-    values.map((v) => [v.kind === 'number' ? v.value : v.kind === 'text' ? `'${v.text}` : null]),
+    values.map((v) => [engineValue(v)]),
   );
   const out = hf.getSheetValues(hf.getSheetId('Out')!);
   return CHECKS.filter((_, i) => out[i][0] === true)
