@@ -24,7 +24,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 85, break: null },
-  timeoutMS: 20000,
+  timeoutMS: 10000,
   // The first run of every test, with coverage per test, on a loaded machine.
   dryRunTimeoutMinutes: 30,
   // Only the TypeScript sources: the HTML pages beside them are no JavaScript to annotate.
