@@ -8,6 +8,7 @@ const RULES_TESTS = [
   // The rules: their own tests and the independent oracles (both interpreters, the formulas run by HyperFormula).
   // Not formula-agreement.test.ts: 2,000 random reports per mutant is minutes each; it stays in `npm test`.
   '<rootDir>/src/report/rules/rule-catalog.test.ts',
+  '<rootDir>/src/report/rules/finding-order.test.ts',
   '<rootDir>/test/oracles/**/*.test.ts',
 ];
 const HOST_TESTS = [
