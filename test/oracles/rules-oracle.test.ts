@@ -322,7 +322,9 @@ const CASES: readonly OracleCase[] = [
     figures: figures(HUAIAN_2024, [[cellName('封面', '年度'), typed]]),
     expected: [{ rule: 'type.year', cell: at('封面', '年度'), severity: 'error', problem }],
   })),
+  // The message promises 「2021 至 2100 之间的四位年份」: both ends are valid.
   { name: '淮安市 2024, 年度 2021', figures: figures(HUAIAN_2024, [[cellName('封面', '年度'), 2021]]), expected: [] },
+  { name: '淮安市 2024, 年度 2100', figures: figures(HUAIAN_2024, [[cellName('封面', '年度'), 2100]]), expected: [] },
   // type.amount: a negative amount.
   {
     name: '淮安市 2024, 收费金额 −96171.6',
