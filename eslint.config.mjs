@@ -1,5 +1,6 @@
-// Lint also guards the architecture (style-anchors §10): the domain imports no host, pane or CLI code; the pane
-// never reaches into a host folder; hosts do not import one another nor the pane (src/apps/<target> wires them).
+// Lint also guards the architecture (style-anchors §10): the domain imports no host, pane, CLI, React, ExcelJS or
+// Univer code (its own libraries — zod, Handlebars, the importer's parsers — are host-neutral); the pane never reaches
+// into a host folder; hosts do not import one another nor the pane (src/apps/<target> wires them).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -37,7 +38,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/hosts/**', '**/taskpane/**', '**/cli/**', 'react', 'exceljs', '@univerjs/*'],
-              message: 'src/report is the pure domain: it imports only zod.',
+              message: 'src/report is the pure domain: no host, pane, CLI, React, ExcelJS or Univer code.',
             },
           ],
         },

@@ -40,7 +40,7 @@ td.vertical { writing-mode: vertical-rl; text-align: center; }
 @media print { body { padding: 0; max-width: none; } h2.new-page { page-break-before: always; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } }
 `;
 
-function tableHtml(t: DocTable): string {
+export function tableHtml(t: DocTable): string {
   const units = t.widths.reduce((s, w) => s + w, 0);
   const cols = t.widths.map((w) => `<col style="width:${((100 * w) / units).toFixed(3)}%">`).join('');
   const rows = t.rows.map((row, r) => {

@@ -6,6 +6,11 @@ import type { SelfTestReport } from './self-test/self-test-report';
 
 export type { NamedRef, NamedCellsRead } from '../report/reading/cell-reader';
 
+/** In SpreadsheetHost.writeNamedValues, empties the named cell (not the KEEP_CELL of a planned `values` edit). */
+export const CLEAR_CELL = null;
+/** What writeNamedValues writes into a named cell: a number, a text (always as text), or CLEAR_CELL. */
+export type NamedValue = string | number | typeof CLEAR_CELL;
+
 /** What an insertion left out: the ids of highlight rules (conditional formats) the host refused even alone. */
 export interface ApplyOutcome {
   readonly skippedRules: readonly string[];
@@ -20,12 +25,13 @@ export interface SpreadsheetHost extends CellReader {
    */
   applyEdits(edits: readonly SheetEdit[]): Promise<ApplyOutcome | void>;
   /**
-   * Writes values into named cells (the user's accepted fixes, an import). null empties the cell, as an explicit
-   * request; callers that must not clear leave the name out. (In a planned `values` edit null means "leave as is".)
+   * Writes values into named cells (the user's accepted fixes, an import). CLEAR_CELL empties the cell, as an
+   * explicit request; callers that must not clear leave the name out. (In a planned `values` edit the same null is
+   * KEEP_CELL, "leave as is": sheet-edit.ts.)
    * A string is always written as the text it is, never as a formula, number or date ("=cmd|' /C calc'!A0",
    * "+1", "0012" stay text): every host types it (src/hosts/typed-text.ts).
    */
-  writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void>;
+  writeNamedValues(values: ReadonlyMap<string, NamedValue>): Promise<void>;
   /** Selects the cells (first one active) and brings their sheet to the front. */
   selectNamedCells(names: readonly string[]): Promise<void>;
   /** Calls back after the user commits edits to the workbook (debounced by the caller). Returns an unsubscribe. */

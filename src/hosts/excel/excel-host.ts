@@ -1,6 +1,8 @@
 // SpreadsheetHost over Office.js (Excel on Windows, Mac and the web). Round trips are the cost that matters
-// (each sync crosses the network on the web), so: template insertion reads once and writes once; reading the
-// named cells is one sync, from a cached name → address map checked in that same sync.
+// (each sync crosses the network on the web), so: template insertion is one batch that reads what the workbook holds
+// and writes the plan, and only when Excel rejects a call in it does it go again in smaller batches (the structure,
+// then the highlight rules a few cells at a time: insertion-batches.ts); reading the named cells is one sync, from a
+// cached name → address map checked in that same sync.
 import { BLANK, boundingBox, boxA1, type CellContent, type RangeRef, type SheetEdit } from '../../report';
 import type { ApplyOutcome, NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
 import { describeOfficeError } from './office-errors';

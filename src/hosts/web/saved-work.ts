@@ -55,7 +55,3 @@ export async function loadWork(): Promise<SavedWork | null> {
 export async function storeWork(work: SavedWork): Promise<void> {
   await run('readwrite', (s) => s.put(work, KEY));
 }
-
-export async function clearWork(): Promise<void> {
-  await run('readwrite', (s) => s.delete(KEY));
-}

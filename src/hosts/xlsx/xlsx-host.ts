@@ -2,7 +2,7 @@
 // open/save, and as the reference writer other hosts are compared with.
 import ExcelJS from 'exceljs';
 import { BLANK, SHEET_LAYOUT, parseRange, splitSheetRef, type CellContent, type SheetEdit } from '../../report';
-import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import type { NamedCellsRead, NamedRef, NamedValue, SpreadsheetHost } from '../spreadsheet-host';
 import { applyEditsToWorkbook } from './apply-edits';
 import { cellContent } from './cell-content';
 import type { RawDefinedName } from './open-guard';
@@ -92,12 +92,13 @@ export class XlsxHost implements SpreadsheetHost {
     this.rawNames = null;
   }
 
-  async writeNamedValues(values: ReadonlyMap<string, string | number | null>): Promise<void> {
+  async writeNamedValues(values: ReadonlyMap<string, NamedValue>): Promise<void> {
     const locate = await this.locator();
     for (const [name, value] of values) {
       const at = locate(name);
       if (!at) throw new Error(`名称 ${name} 不存在或指向无效位置`);
       // ExcelJS stores a string as a string cell (t="s"), whatever it starts with; only { formula } makes a formula.
+      // CLEAR_CELL (null) is ExcelJS's empty cell.
       at.ws.getCell(at.row, at.col).value = value;
     }
   }

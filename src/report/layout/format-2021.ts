@@ -1,6 +1,6 @@
 // The national format of 国办公开办函〔2021〕30号, written once. Every label, row and column that any
 // host, rule, export or import shows comes from here (spec: shared/spec/format-2021.md).
-// Ids are stable ASCII; they become defined names (see cell-names.ts) and never change once released.
+// Ids are stable ASCII; they become defined names (see input-cells.ts) and never change once released.
 
 export interface ColumnSpec {
   readonly id: string;

@@ -2,7 +2,7 @@
 // `Report` is inferred from it. Blank inputs are null (the blank rule warns about them).
 import { z } from 'zod';
 import { LAYOUT_2021, type FormatLayout } from '../layout/format-2021';
-import { INPUT_CELLS, type InputCell, type InputKind } from '../layout/input-cells';
+import { INPUT_CELLS, type InputCell } from '../layout/input-cells';
 import { BLANK, displayContent, type CellContent } from './cell-content';
 import {
   AMOUNT_DECIMALS,
@@ -141,8 +141,4 @@ export function valuesFromReport(report: Report, format: ReportShape = SHAPE_202
     if (v === null) return BLANK;
     return typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', text: v };
   });
-}
-
-export function schemaFor(kind: InputKind): z.ZodType {
-  return SCHEMA_BY_KIND[kind];
 }

@@ -94,6 +94,7 @@ const KEYWORDS: readonly { readonly key: string; readonly re: RegExp }[] = [
   { key: 'litigation', re: /行政诉讼|诉讼/g },
   { key: 'done', re: /办结|答复|办理完毕|处理完毕/g },
   { key: 'apply', re: /新收|收到|受理|收办|接收|接到/g },
+  // Not the fee's own name, 政府信息公开信息处理费 (淮安市 2024: 「全年收取政府信息公开信息处理费 3940 元」).
   { key: 'open', re: /主动公开|(?:公开|发布)(?:各类|各项)?(?:政府)?信息(?!处理费)/g },
   { key: 'feeNotices', re: /收费通知/g },
   { key: 'feeCollected', re: /实际收取|收取|实收|缴纳/g },

@@ -16,11 +16,6 @@ function joinItems(pairs: readonly [unknown, unknown][], unit: string): string {
     .join('、');
 }
 
-export interface HelperDoc {
-  readonly usage: string;
-  readonly description: string;
-}
-
 export const TEMPLATE_HELPERS: Readonly<Record<string, (...a: unknown[]) => unknown>> = {
   sum: (...a) => round(values(a).reduce<number>((s, x) => s + n(x), 0)),
   minus: (...a) => round(n(a[0]) - n(a[1])),
@@ -54,27 +49,5 @@ export const TEMPLATE_HELPERS: Readonly<Record<string, (...a: unknown[]) => unkn
     const pairs: [unknown, unknown][] = [];
     for (let i = 0; i + 1 < v.length; i += 2) pairs.push([v[i], v[i + 1]]);
     return joinItems(pairs, unit);
-  },
-};
-
-/** For the pane's help and docs/narrative.md. */
-export const HELPER_DOCS: Readonly<Record<keyof typeof TEMPLATE_HELPERS, HelperDoc>> = {
-  sum: { usage: '(sum a b …)', description: '各数之和，如 (sum 申请.本年新收 申请.上年结转)' },
-  minus: { usage: '(minus a b)', description: 'a 减 b' },
-  percent: { usage: '{{percent 部分 总数 [小数位]}}', description: '百分比，默认 1 位小数，如 60%；总数为 0 时为 0%' },
-  eq: { usage: '(eq a b)', description: 'a 等于 b' },
-  ne: { usage: '(ne a b)', description: 'a 不等于 b' },
-  gt: { usage: '(gt a b)', description: 'a 大于 b' },
-  gte: { usage: '(gte a b)', description: 'a 大于或等于 b' },
-  lt: { usage: '(lt a b)', description: 'a 小于 b' },
-  lte: { usage: '(lte a b)', description: 'a 小于或等于 b' },
-  and: { usage: '(and a b …)', description: '都成立' },
-  or: { usage: '(or a b …)', description: '有一个成立' },
-  not: { usage: '(not a)', description: '不成立' },
-  filled: { usage: '(filled 字段)', description: '补充信息中的这个数字已填写（0 也算已填写）' },
-  num: { usage: '{{num 金额}}', description: '按常规写法输出数字（不出现多余的小数）' },
-  items: {
-    usage: '{{items 列表 "件"}} 或 {{items "名称" 数 "名称" 数 … "件"}}',
-    description: '列出不为 0 的各项，用顿号连接，如「予以公开3件、部分公开1件」',
   },
 };

@@ -1,7 +1,7 @@
 // The TypeScript interpreter of the rule records: host values in, findings out. Semantics shared with
 // to-formula.ts: a compare is asserted only once each of its cells holds a number (until then it is 未填完, not
 // broken); a check on one cell looks at what the cell holds.
-import { ALL_VALUE_CELLS, INPUT_CELLS, VALUE_CELL_BY_NAME, type InputCell } from '../layout/input-cells';
+import { INPUT_CELLS, VALUE_CELL_BY_NAME } from '../layout/input-cells';
 import { compileRules, type Compiled, type CompiledCompare, type RuleSet } from './compile-rules';
 import { BLANK, displayContent, formatNumber, type CellContent } from '../model/cell-content';
 import { checkContent, isBlank } from '../model/value-checks';
@@ -54,10 +54,6 @@ export interface EvaluateOptions {
   readonly format?: RuleSet;
 }
 
-/**
- * Findings for one report. `values` are in ALL_VALUE_CELLS order (INPUT_CELLS first, then last year's block,
- * which may be missing: missing cells are blank).
- */
 /**
  * A finding whose Chinese sentence is rendered when first read: a badly broken report has dozens of findings, and
  * building their text is most of the cost of a validation that nobody may read in full (the pane shows a few).
@@ -143,16 +139,6 @@ export function evaluateRules(values: readonly CellContent[], options: EvaluateO
   }
   return findings;
 }
-
-/** Values keyed by defined name to the positional form evaluateRules takes. */
-export function valuesByName(
-  record: Readonly<Record<string, CellContent>>,
-  cells: readonly InputCell[] = ALL_VALUE_CELLS,
-): CellContent[] {
-  return cells.map((c) => record[c.name] ?? BLANK);
-}
-
-export const INPUT_COUNT = INPUT_CELLS.length;
 
 /** Where a report stands: inputs filled so far, the blank ones in template order, and the checks not yet asserted. */
 export interface Progress {

@@ -139,7 +139,8 @@ describe('messages, as the user reads them', () => {
       '表三「（一）予以公开」行「自然人」列填写了全角数字「２」（可改为 2），应填写不小于 0 的整数',
     );
     expect(f.fix).toBe(2);
-    expect(v[f.cells.length ? 0 : 0]).toBeDefined();
+    // The finding marks the cell typed into, and only it (docs/names.md: 表三（一）予以公开 自然人).
+    expect(f.cells).toEqual(['nb_t3_open_person']);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT } from '.
 import { RULES } from '../rules/rule-catalog';
 import type { RuleScope } from '../rules/rule';
 import { planCellHighlights } from './plan-highlights';
-import type { CellFormat, SheetEdit, ValidationRule } from './sheet-edit';
+import { KEEP_CELL, type CellFormat, type SheetEdit, type ValidationRule } from './sheet-edit';
 
 export interface TemplateOptions {
   readonly sheet?: string;
@@ -146,9 +146,9 @@ export function planTemplate(options: TemplateOptions = {}): SheetEdit[] {
   edits.push({ op: 'columnWidths', sheet, first: 1, widths: new Array<number>(L.columnCount).fill(L.columnWidth) });
   edits.push({ op: 'rowHeights', sheet, first: 1, heights: L.rowHeights.slice(1) });
 
-  // All labels in one block, null where a cell is an input or covered by a merge (left as it is).
-  const grid: (string | number | null)[][] = Array.from({ length: L.rowCount }, () =>
-    new Array(L.columnCount).fill(null),
+  // All labels in one block, KEEP_CELL where a cell is an input or covered by a merge (left as it is).
+  const grid: (string | number | typeof KEEP_CELL)[][] = Array.from({ length: L.rowCount }, () =>
+    new Array(L.columnCount).fill(KEEP_CELL),
   );
   for (const c of L.cells) if (c.text !== undefined) grid[c.row - 1][c.col - 1] = c.text;
   const agency = input('META', 'agency');

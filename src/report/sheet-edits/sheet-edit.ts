@@ -44,17 +44,23 @@ export interface ValidationRule {
   readonly error: string;
 }
 
+/**
+ * In a `values` edit, a cell to leave as it is: never written, never cleared (a label block skips the inputs).
+ * Not the CLEAR_CELL of SpreadsheetHost.writeNamedValues, which empties a named cell.
+ */
+export const KEEP_CELL = null;
+
 export type SheetEdit =
   /** `hidden`: a sheet the user need not see (上年数据, plan-previous.ts); hosts without hidden sheets show it. */
   | { readonly op: 'addSheet'; readonly sheet: string; readonly hidden?: boolean }
   | { readonly op: 'columnWidths'; readonly sheet: string; readonly first: number; readonly widths: readonly number[] }
   | { readonly op: 'rowHeights'; readonly sheet: string; readonly first: number; readonly heights: readonly number[] }
-  /** A rectangular block of values; null leaves a cell as it is (never clears). */
+  /** A rectangular block of values; KEEP_CELL leaves a cell as it is (never clears). */
   | {
       readonly op: 'values';
       readonly sheet: string;
       readonly range: string;
-      readonly values: readonly (readonly (string | number | null)[])[];
+      readonly values: readonly (readonly (string | number | typeof KEEP_CELL)[])[];
     }
   | { readonly op: 'merge'; readonly sheet: string; readonly ranges: readonly string[] }
   | { readonly op: 'format'; readonly sheet: string; readonly ranges: readonly string[]; readonly format: CellFormat }
