@@ -2,7 +2,7 @@
 // limits), read by names, evaluate. The result is the
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
-import { PREVIOUS_CELLS } from '../report/layout/input-cells';
+import { INPUT_CELLS, PREVIOUS_CELLS } from '../report/layout/input-cells';
 import {
   DISMISSALS_FIELD,
   GENERATED_SECTIONS,
@@ -12,7 +12,8 @@ import {
 } from '../report/layout/supplement';
 import { checkNarrative } from '../report/narrative/check-narrative';
 import { SUPPLEMENT_NAMES, supplementFromValues, type Supplement } from '../report/narrative/supplement-model';
-import { reportFromValues } from '../report/model/report-schema';
+import type { Report } from '../report/model/report-schema';
+import { valueTree } from '../report/model/report-tree';
 import { applyDismissals, readDismissals } from '../report/dismissals/dismissals';
 import { type CellContent } from '../report/model/cell-content';
 import { evaluateRules } from '../report/rules/evaluate-rules';
@@ -48,7 +49,8 @@ export interface ValidateOutcome {
  * Templates with fields are the narrative's to render (Handlebars stays out of validate).
  */
 function proseFindings(values: readonly CellContent[], supplement: Supplement): Finding[] {
-  const report = reportFromValues(values).report;
+  // The value tree without zod's parse: the same report the schema would give (invalid cells already null).
+  const report = valueTree(values, INPUT_CELLS).tree as Report;
   const texts = [
     ...TYPED_SECTIONS.map((s) => [TEXT_FIELDS[s.id].name, s.label, supplement.texts[s.id]] as const),
     ...GENERATED_SECTIONS.map((s) => [TEMPLATE_FIELDS[s.id].name, s.label, supplement.templates[s.id]] as const),

@@ -1,5 +1,5 @@
 // Figures of real published reports, copied by hand from the sample texts named in each `source` (the copies under
-// test/fixtures/samples/real are the same files as ../shared/samples/real). Only numbers as printed: where a printed
+// test/fixtures/samples/real are the same files as the shared samples folder's real/). Only numbers as printed: where a printed
 // total is wrong, it stays wrong here. 表三 rows: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.
 // 表四 groups: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
 

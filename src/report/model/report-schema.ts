@@ -3,17 +3,11 @@
 import { z } from 'zod';
 import { LAYOUT_2021, type FormatLayout } from '../layout/format-2021';
 import { INPUT_CELLS, type InputCell } from '../layout/input-cells';
-import { BLANK, displayContent, type CellContent } from './cell-content';
-import {
-  AMOUNT_DECIMALS,
-  FIRST_YEAR,
-  LAST_YEAR,
-  MAX_AMOUNT,
-  MAX_COUNT,
-  checkContent,
-  decimalsOf,
-  type CellProblem,
-} from './value-checks';
+import { BLANK, type CellContent } from './cell-content';
+import { pathOf, valueTree, type CellIssue, type ReportValue } from './report-tree';
+import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT, decimalsOf } from './value-checks';
+
+export type { CellIssue, ReportValue } from './report-tree';
 
 export const countSchema = z.number().int().min(0).max(MAX_COUNT);
 export const amountSchema = z
@@ -81,12 +75,6 @@ export interface ReportShape {
 const SHAPE_2021: ReportShape = { inputCells: INPUT_CELLS, schema: ReportSchema };
 
 export type Report = z.infer<typeof ReportSchema>;
-export type ReportValue = number | string | null;
-
-function pathOf(cell: InputCell): string[] {
-  return cell.table === 'META' ? [cell.rowId] : [cell.table.toLowerCase(), cell.rowId, cell.columnId];
-}
-
 export function getReportValue(report: Report, cell: InputCell): ReportValue {
   let node: unknown = report;
   for (const key of pathOf(cell)) node = (node as Record<string, unknown> | undefined)?.[key];
@@ -98,12 +86,6 @@ export function emptyReport(): Report {
   return reportFromValues(INPUT_CELLS.map(() => BLANK)).report;
 }
 
-export interface CellIssue {
-  readonly cell: InputCell;
-  readonly content: CellContent;
-  readonly problem: CellProblem;
-}
-
 /**
  * Reads host values (in INPUT_CELLS order) into the typed report. Every bad cell is collected as an issue and
  * left null in the report; nothing is coerced (a text "２" stays an issue that offers 2, not a 2).
@@ -112,26 +94,8 @@ export function reportFromValues(
   values: readonly CellContent[],
   format: ReportShape = SHAPE_2021,
 ): { report: Report; issues: CellIssue[] } {
-  const root: Record<string, unknown> = {};
-  const issues: CellIssue[] = [];
-  format.inputCells.forEach((cell, i) => {
-    const content = values[i] ?? BLANK;
-    const problem = checkContent(cell.kind, content);
-    if (problem) issues.push({ cell, content, problem });
-    let value: ReportValue = null;
-    if (!problem && cell.kind === 'text') {
-      value = content.kind === 'blank' ? null : displayContent(content);
-    } else if (!problem) {
-      if (content.kind === 'number') value = content.value;
-      else if (content.kind === 'text' && content.text.length > 0) value = content.text;
-      else if (content.kind === 'date') value = content.iso;
-    }
-    const path = pathOf(cell);
-    let node = root;
-    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[path[path.length - 1]] = value;
-  });
-  return { report: format.schema.parse(root), issues };
+  const { tree, issues } = valueTree(values, format.inputCells);
+  return { report: format.schema.parse(tree), issues };
 }
 
 /** The host-neutral cell contents a report stands for, in INPUT_CELLS order. */

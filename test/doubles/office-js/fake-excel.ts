@@ -286,7 +286,7 @@ export class FakeExcel {
    * DataChangeType", https://learn.microsoft.com/en-us/javascript/api/excel/excel.datachangetype), `source` Local,
    * `triggerSource` Unknown (not this add-in), and `details` only for a single cell
    * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetchangedeventargs). Whether real Excel fires
-   * it on undo is unverified (../shared/notes/excel-officejs.md §1.1); a pane must come out right either way.
+   * it on undo is unverified (the brief's notes, excel-officejs.md §1.1); a pane must come out right either way.
    * Our own writes are not on the stack: before ExcelApi 1.20 most add-in writes clear it
    * (https://github.com/OfficeDev/office-js/issues/3788).
    */
