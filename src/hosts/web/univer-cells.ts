@@ -42,17 +42,6 @@ export function styleOf(f: CellFormat): IStyleData {
   return s;
 }
 
-/** Runs of equal neighbours: [5, 5, 7] → {start 0, count 2, value 5}, {start 2, count 1, value 7}. */
-export function runsOf(values: readonly number[]): { start: number; count: number; value: number }[] {
-  const runs: { start: number; count: number; value: number }[] = [];
-  values.forEach((value, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.value === value) last.count += 1;
-    else runs.push({ start: i, count: 1, value });
-  });
-  return runs;
-}
-
 /** "D5:F7" as Univer's 0-based range. */
 export function rangeOf(a1: string): IRange {
   const r = parseRange(a1);

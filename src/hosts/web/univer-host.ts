@@ -19,6 +19,7 @@ import {
 } from '../../report';
 import { handleEdit, type EditHandlers, type EditOf } from '../edit-handlers';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
+import { equalRuns } from '../write-runs';
 import {
   columnPixels,
   cornersOf,
@@ -30,7 +31,6 @@ import {
   overlaps,
   rangeOf,
   rowPixels,
-  runsOf,
 } from './univer-cells';
 import { planSnapshot } from './workbook-snapshot';
 
@@ -312,12 +312,12 @@ export class UniverHost implements SpreadsheetHost {
       addSheet: () => undefined,
       // One command per run of equal sizes: each command re-lays the sheet out.
       columnWidths: (e) => {
-        for (const r of runsOf(e.widths.map(columnPixels)))
-          this.sheet(e.sheet).setColumnWidths(e.first - 1 + r.start, r.count, r.value);
+        for (const [i, j, px] of equalRuns(e.widths.map(columnPixels)))
+          this.sheet(e.sheet).setColumnWidths(e.first - 1 + i, j - i + 1, px);
       },
       rowHeights: (e) => {
-        for (const r of runsOf(e.heights.map(rowPixels)))
-          this.sheet(e.sheet).setRowHeights(e.first - 1 + r.start, r.count, r.value);
+        for (const [i, j, px] of equalRuns(e.heights.map(rowPixels)))
+          this.sheet(e.sheet).setRowHeights(e.first - 1 + i, j - i + 1, px);
       },
       values: (e) => {
         const r = parseRange(e.range)!;
