@@ -1,6 +1,17 @@
-// Mutation testing (issue #14): `npm run mutation` mutates the rules and the hosts' edit interpreters and runs the
-// tests in stryker.jest.config.cjs against each mutant. `npm run mutation:rules` runs the rules alone (faster).
+// Mutation testing (issue #14), in two parts that share nothing but this file:
+//   npm run mutation:rules  — src/report/rules, against the rules' tests and the independent oracles;
+//   npm run mutation:hosts  — the hosts' edit interpreters (xlsx, Office.js, ET), against their unit tests;
+//   npm run mutation        — both, one after the other (each writes its own report under reports/mutation/).
+// NB_MUTATION_SCOPE picks the part (stryker.jest.config.cjs picks the tests by the same variable). One file at a time:
+// `NB_MUTATION_SCOPE=rules npx stryker run --mutate src/report/rules/evaluate-rules.ts`.
 // concurrency 1: the machine has 2 cores, shared; raise it with `--concurrency N` on a quiet machine.
+const scope = process.env.NB_MUTATION_SCOPE === 'hosts' ? 'hosts' : 'rules';
+
+const MUTATE = {
+  rules: ['src/report/rules/**/*.ts', '!src/report/rules/**/*.test.ts'],
+  hosts: ['src/hosts/xlsx/apply-edits.ts', 'src/hosts/excel/queue-edits.ts', 'src/hosts/wps/apply-edits-et.ts'],
+};
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
@@ -13,16 +24,12 @@ export default {
   // `npx stryker run --ignoreStatic false` runs them too.
   ignoreStatic: true,
   concurrency: 1,
-  mutate: [
-    'src/report/rules/**/*.ts',
-    '!src/report/rules/**/*.test.ts',
-    'src/hosts/xlsx/apply-edits.ts',
-    'src/hosts/excel/queue-edits.ts',
-    'src/hosts/wps/apply-edits-et.ts',
-  ],
+  mutate: MUTATE[scope],
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
+  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  // --incremental reuses the results of mutants whose code and tests did not change since the last run.
+  incrementalFile: `reports/mutation/${scope}-incremental.json`,
   thresholds: { high: 90, low: 85, break: null },
   timeoutMS: 10000,
   // The first run of every test, with coverage per test, on a loaded machine.
