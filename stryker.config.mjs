@@ -5,6 +5,8 @@
 // NB_MUTATION_SCOPE picks the part (stryker.jest.config.cjs picks the tests by the same variable). One file at a time:
 // `NB_MUTATION_SCOPE=rules npx stryker run --mutate src/report/rules/evaluate-rules.ts`.
 // concurrency 1: the machine has 2 cores, shared; raise it with `--concurrency N` on a quiet machine.
+import process from 'node:process';
+
 const scope = process.env.NB_MUTATION_SCOPE === 'hosts' ? 'hosts' : 'rules';
 
 const MUTATE = {

@@ -59,7 +59,9 @@ describe('ET edits: sheets', () => {
 
   it('names the sheet that is missing', () => {
     const { apply } = fresh();
-    expect(() => apply([{ op: 'merge', sheet: '年报', ranges: ['A1:B1'] }])).toThrow('工作簿中没有名为「年报」的工作表');
+    expect(() => apply([{ op: 'merge', sheet: '年报', ranges: ['A1:B1'] }])).toThrow(
+      '工作簿中没有名为「年报」的工作表',
+    );
   });
 });
 
