@@ -8,6 +8,9 @@
 import process from 'node:process';
 
 const scope = process.env.NB_MUTATION_SCOPE === 'hosts' ? 'hosts' : 'rules';
+// A run of one file (NB_MUTATION_PART=et with --mutate src/hosts/wps/apply-edits-et.ts) keeps its own reports, so
+// parts can run side by side and each one's --incremental results are its own.
+const part = process.env.NB_MUTATION_PART ? `${scope}-${process.env.NB_MUTATION_PART}` : scope;
 
 const MUTATE = {
   rules: ['src/report/rules/**/*.ts', '!src/report/rules/**/*.test.ts'],
@@ -28,10 +31,10 @@ export default {
   concurrency: 1,
   mutate: MUTATE[scope],
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
-  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  htmlReporter: { fileName: `reports/mutation/${part}.html` },
+  jsonReporter: { fileName: `reports/mutation/${part}.json` },
   // --incremental reuses the results of mutants whose code and tests did not change since the last run.
-  incrementalFile: `reports/mutation/${scope}-incremental.json`,
+  incrementalFile: `reports/mutation/${part}-incremental.json`,
   thresholds: { high: 90, low: 85, break: null },
   timeoutMS: 10000,
   // The first run of every test, with coverage per test, on a loaded machine.

@@ -415,3 +415,44 @@ describe('Office.js edits: validation, page setup, protection', () => {
     expect(fake.sheet('Sheet1').protectionOptions).toMatchObject({ allowInsertRows: false });
   });
 });
+
+describe('Office.js edits: what the batch asks of the host', () => {
+  it('holds calculation (1.6) and the screen (1.9) still once each, and asks nothing above the host’s set', async () => {
+    const calls: string[] = [];
+    const fake = new FakeExcel();
+    const restore = fake.install();
+    try {
+      await fake.excel(async (ctx) => {
+        const app = ctx.application;
+        for (const m of ['suspendApiCalculationUntilNextSync', 'suspendScreenUpdatingUntilNextSync'] as const) {
+          const real = app[m].bind(app);
+          app[m] = () => (calls.push(m), real());
+        }
+        const before = {
+          sheets: new Map([['sheet1', { name: 'Sheet1', protected: false }]]),
+          names: new Set<string>(),
+        };
+        const edits: SheetEdit[] = [
+          { op: 'values', sheet: 'Sheet1', range: 'A1', values: [[1]] },
+          { op: 'values', sheet: 'Sheet1', range: 'A2', values: [[2]] },
+        ];
+        queueEdits(ctx, edits, before, { supports: (v) => fake.supports('ExcelApi', v) });
+        await ctx.sync();
+      });
+    } finally {
+      restore();
+    }
+    expect(calls.sort()).toEqual(['suspendApiCalculationUntilNextSync', 'suspendScreenUpdatingUntilNextSync']);
+    // ExcelApi 1.5: neither exists there; the values still go in.
+    const old = new FakeExcel({ apiVersion: '1.5' });
+    await queue(old, [{ op: 'values', sheet: 'Sheet1', range: 'A1', values: [[1]] }]);
+    expect(old.value('Sheet1', 'A1')).toBe(1);
+  });
+
+  it('puts our rules above a rule the user already has on those cells (priority 0 is evaluated first)', async () => {
+    const fake = new FakeExcel();
+    await queue(fake, [rule('USER(A1)', ['A1'])]);
+    await queue(fake, [rule('A1>1', ['A1']), rule('A1>2', ['A1'], { style: 'warning', priority: 2 })]);
+    expect(cfsOf(fake).map((c) => c.formula)).toEqual(['=A1>1', '=A1>2', '=USER(A1)']);
+  });
+});

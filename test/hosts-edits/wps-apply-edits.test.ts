@@ -458,3 +458,42 @@ describe('the message for refused rules', () => {
     expect(rejectedRulesError(['a', 'b', 'c', 'd']).message).toMatch(/其中 4 条.*未写入的规则：a；b；c 等$/);
   });
 });
+
+describe('ET edits: what they cost in ET calls (each one a cross-process call in WPS)', () => {
+  const page = (rowBreaks: number[]): SheetEdit => ({
+    op: 'pageSetup',
+    sheet: 'Sheet1',
+    printArea: 'A1:B2',
+    rowBreaks,
+    orientation: 'portrait',
+    fitToWidth: 1,
+    margins: { left: 1, right: 1, top: 1, bottom: 1 },
+  });
+
+  it('asks for HPageBreaks only when there are breaks to add', () => {
+    const { et, apply } = fresh();
+    et.resetCalls();
+    apply([page([])]);
+    expect(et.calls.by.get('Worksheet.HPageBreaks') ?? 0).toBe(0);
+    apply([page([5])]);
+    expect(et.calls.by.get('Worksheet.HPageBreaks')).toBe(1);
+  });
+
+  it('reads a sheet’s existing rules once, however many rules the plan adds there', () => {
+    const { et, apply } = fresh();
+    et.resetCalls();
+    apply([rule('A1>1', ['A1']), rule('A1>2', ['B1']), rule('A1>3', ['C1'])]);
+    expect(et.calls.by.get('FormatConditions.Count')).toBe(1);
+  });
+
+  it('fetches Names once for all the names it defines', () => {
+    const { et, apply } = fresh();
+    et.resetCalls();
+    apply([
+      { op: 'defineName', name: 'nb_a', sheet: 'Sheet1', range: 'A1' },
+      { op: 'defineName', name: 'nb_b', sheet: 'Sheet1', range: 'A2' },
+    ]);
+    expect(et.calls.by.get('Workbook.Names')).toBe(1);
+    expect(et.names().map((n) => n.name)).toEqual(['nb_a', 'nb_b']);
+  });
+});
