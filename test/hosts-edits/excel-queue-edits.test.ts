@@ -456,3 +456,29 @@ describe('Office.js edits: what the batch asks of the host', () => {
     expect(cfsOf(fake).map((c) => c.formula)).toEqual(['=A1>1', '=A1>2', '=USER(A1)']);
   });
 });
+
+describe('Office.js edits: the order of a plan', () => {
+  it('protects the sheet the plan protects, whichever new sheet came first', async () => {
+    const fake = new FakeExcel();
+    await queue(fake, [
+      { op: 'addSheet', sheet: 'Cover' },
+      { op: 'addSheet', sheet: 'Report' },
+      { op: 'protect', sheet: 'Report' },
+    ]);
+    expect(fake.sheet('Report').protected).toBe(true);
+    expect(fake.sheet('Cover').protected).toBe(false);
+  });
+
+  it('a later format that names neither wrapping nor number format leaves both as they were', async () => {
+    const fake = new FakeExcel();
+    await queue(fake, [
+      { op: 'format', sheet: 'Sheet1', ranges: ['A1'], format: { wrap: true, numberFormat: '0.00' } },
+    ]);
+    await queue(fake, [{ op: 'format', sheet: 'Sheet1', ranges: ['A1'], format: { fill: 'FFEB9C' } }]);
+    expect(fake.sheet('Sheet1').peek(1, 1)!.format).toMatchObject({
+      wrapText: true,
+      numberFormat: '0.00',
+      fill: '#FFEB9C',
+    });
+  });
+});

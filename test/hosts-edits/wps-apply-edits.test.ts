@@ -497,3 +497,19 @@ describe('ET edits: what they cost in ET calls (each one a cross-process call in
     expect(et.names().map((n) => n.name)).toEqual(['nb_a', 'nb_b']);
   });
 });
+
+describe('ET insertion: a failure before every sheet is built', () => {
+  it('removes the sheets that were built and skips the ones that were not, then says why', () => {
+    const { et, app } = fresh();
+    const plan: SheetEdit[] = [
+      { op: 'addSheet', sheet: '年报' },
+      { op: 'defineName', name: 'nb_title', sheet: '年报', range: 'A1' },
+      { op: 'merge', sheet: '无此表', ranges: ['A1:B1'] },
+      { op: 'addSheet', sheet: '补充信息' },
+      { op: 'defineName', name: 'nb_more', sheet: '补充信息', range: 'A1' },
+    ];
+    expect(() => insertIntoEt(app, plan)).toThrow('工作簿中没有名为「无此表」的工作表');
+    expect(et.sheetNames()).toEqual(['Sheet1']);
+    expect(et.names()).toEqual([]);
+  });
+});
