@@ -8,6 +8,7 @@
 // width + Truncate(128/7)) / 256) · 7) for the 7-pixel digit of the default font), 0.75 pt a pixel.
 import { PROTECTION_OPTIONS, queueEdits, type WorkbookBefore } from '../../src/hosts/excel/queue-edits';
 import type { SheetEdit } from '../../src/report';
+import { EVERY_FORMAT, pageSetup, rule, validation } from './sample-edits';
 import { FakeExcel } from '../doubles/office-js/fake-excel';
 
 interface Setup {
@@ -52,18 +53,6 @@ async function queue(fake: FakeExcel, edits: readonly SheetEdit[], setup: Setup 
     restore();
   }
 }
-
-const rule = (formula: string, ranges: string[], extra: Record<string, unknown> = {}) =>
-  ({
-    op: 'conditionalFormat',
-    sheet: 'Sheet1',
-    ranges,
-    formula,
-    style: 'error',
-    priority: 1,
-    id: `error:${formula}`,
-    ...extra,
-  }) as SheetEdit;
 
 const cfsOf = (fake: FakeExcel, sheet = 'Sheet1') => fake.sheet(sheet).conditionalFormats;
 const box = (top: number, left: number, bottom = top, right = left) => ({ top, left, bottom, right });
@@ -159,16 +148,7 @@ describe('Office.js edits: formats', () => {
         op: 'format',
         sheet: 'Sheet1',
         ranges: ['B2', 'C2:C3'],
-        format: {
-          font: { name: '仿宋_GB2312', size: 14, bold: true, color: '9c0006' },
-          fill: 'ffc7ce',
-          horizontal: 'center',
-          vertical: 'middle',
-          wrap: true,
-          border: true,
-          numberFormat: '0.00',
-          locked: false,
-        },
+        format: EVERY_FORMAT,
       },
     ]);
     for (const [r, c] of [
@@ -286,17 +266,12 @@ describe('Office.js edits: highlight rules', () => {
 });
 
 describe('Office.js edits: validation, page setup, protection', () => {
-  const validation = (type: 'whole' | 'decimal'): SheetEdit => ({
-    op: 'validation',
-    sheet: 'Sheet1',
-    ranges: ['B2:B3', 'D4'],
-    rule: { type, min: 0, max: 99, promptTitle: '填写', prompt: '整数', errorTitle: '有误', error: '应为整数' },
-  });
+  const RANGES = ['B2:B3', 'D4'];
 
   it('adds a warning validation between min and max with its texts (1.8), replacing one there', async () => {
     const fake = new FakeExcel();
-    await queue(fake, [validation('decimal')]);
-    await queue(fake, [validation('whole')]);
+    await queue(fake, [validation('decimal', RANGES)]);
+    await queue(fake, [validation('whole', RANGES)]);
     const v = fake.sheet('Sheet1').validations;
     expect(v.size).toBe(3);
     for (const state of v.values())
@@ -310,7 +285,7 @@ describe('Office.js edits: validation, page setup, protection', () => {
 
   it('a decimal rule is a decimal validation', async () => {
     const fake = new FakeExcel();
-    await queue(fake, [validation('decimal')]);
+    await queue(fake, [validation('decimal', RANGES)]);
     expect([...fake.sheet('Sheet1').validations.values()][0].rule).toEqual({
       decimal: { formula1: 0, formula2: 99, operator: 'Between' },
     });
@@ -318,23 +293,11 @@ describe('Office.js edits: validation, page setup, protection', () => {
 
   it('skips validation before 1.8 and the page setup before 1.9, without failing', async () => {
     const fake = new FakeExcel({ apiVersion: '1.7' });
-    await queue(fake, [validation('whole'), pageSetup('portrait')]);
+    await queue(fake, [validation('whole', RANGES), pageSetup('portrait')]);
     expect(fake.sheet('Sheet1').validations.size).toBe(0);
     expect(fake.sheet('Sheet1').pageLayout.paperSize).toBe('Letter');
     expect(fake.screenSuspensions).toBe(0);
   });
-
-  function pageSetup(orientation: 'portrait' | 'landscape'): SheetEdit {
-    return {
-      op: 'pageSetup',
-      sheet: 'Sheet1',
-      printArea: 'A1:O60',
-      rowBreaks: [20, 40],
-      orientation,
-      fitToWidth: 1,
-      margins: { left: 0.5, right: 0.25, top: 0.75, bottom: 1 },
-    };
-  }
 
   it.each([
     ['portrait', 'Portrait'],

@@ -7,6 +7,7 @@
 // Color property takes it: a long that is R + G·256 + B·65536 (the RGB() function of VBA).
 import { applyEditsToEt, insertIntoEt, rejectedRulesError } from '../../src/hosts/wps/apply-edits-et';
 import type { SheetEdit } from '../../src/report';
+import { rule, validation } from './sample-edits';
 import { EtDouble } from '../doubles/wps-et';
 
 /** RGB(r, g, b) as VBA computes it. */
@@ -19,18 +20,6 @@ function fresh(options: ConstructorParameters<typeof EtDouble>[0] = {}) {
   const app = et.application() as never;
   return { et, app, apply: (edits: readonly SheetEdit[]) => applyEditsToEt(app, edits) };
 }
-
-const rule = (formula: string, ranges: string[], extra: Partial<SheetEdit & { op: 'conditionalFormat' }> = {}) =>
-  ({
-    op: 'conditionalFormat',
-    sheet: 'Sheet1',
-    ranges,
-    formula,
-    style: 'error',
-    priority: 1,
-    id: `error:${formula}`,
-    ...extra,
-  }) as SheetEdit;
 
 describe('ET edits: sheets', () => {
   it('adds a sheet after the last one, without gridlines, and refuses one that exists', () => {
@@ -287,16 +276,9 @@ describe('ET edits: highlight rules', () => {
 });
 
 describe('ET edits: validation, page setup, protection', () => {
-  const validation = (type: 'whole' | 'decimal'): SheetEdit => ({
-    op: 'validation',
-    sheet: 'Sheet1',
-    ranges: ['B2:B3'],
-    rule: { type, min: 0, max: 99, promptTitle: '填写', prompt: '整数', errorTitle: '有误', error: '应为整数' },
-  });
-
   it('adds a warning validation between min and max, with its prompt and error texts', () => {
     const { et, apply } = fresh();
-    apply([validation('whole')]);
+    apply([validation('whole', ['B2:B3'])]);
     for (const a1 of ['B2', 'B3'])
       expect(et.cellAt('Sheet1', a1).validation).toEqual({
         type: 1,
@@ -313,7 +295,7 @@ describe('ET edits: validation, page setup, protection', () => {
         ignoreBlank: true,
       });
     // Re-applied (a repair): the old validation is deleted first, the new one replaces it.
-    apply([validation('decimal')]);
+    apply([validation('decimal', ['B2:B3'])]);
     expect(et.cellAt('Sheet1', 'B2').validation?.type).toBe(2);
   });
 

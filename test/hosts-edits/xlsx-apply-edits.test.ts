@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { applyEditsToWorkbook, fileFormula } from '../../src/hosts/xlsx/apply-edits';
 import type { SheetEdit } from '../../src/report';
+import { EVERY_FORMAT, pageSetup, rule, validation } from './sample-edits';
 
 type CfSheet = ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
 type DvSheet = ExcelJS.Worksheet & { dataValidations: { model: Record<string, ExcelJS.DataValidation> } };
@@ -39,18 +40,6 @@ function attributes(xml: string, element: string): Record<string, string> {
   if (!tag) throw new Error(`no <${element}>`);
   return Object.fromEntries([...tag[1].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 }
-
-const rule = (formula: string, ranges: string[], extra: Record<string, unknown> = {}) =>
-  ({
-    op: 'conditionalFormat',
-    sheet: 'Sheet1',
-    ranges,
-    formula,
-    style: 'error',
-    priority: 1,
-    id: `error:${formula}`,
-    ...extra,
-  }) as SheetEdit;
 
 describe('xlsx edits: sheets', () => {
   it('adds a sheet without gridlines, hidden when asked, and refuses one that exists', async () => {
@@ -120,16 +109,7 @@ describe('xlsx edits: formats', () => {
         op: 'format',
         sheet: 'Sheet1',
         ranges: ['B2', 'C2:C3'],
-        format: {
-          font: { name: '仿宋_GB2312', size: 14, bold: true, color: '9c0006' },
-          fill: 'ffc7ce',
-          horizontal: 'center',
-          vertical: 'middle',
-          wrap: true,
-          border: true,
-          numberFormat: '0.00',
-          locked: false,
-        },
+        format: EVERY_FORMAT,
       },
     ]);
     for (const a1 of ['B2', 'C2', 'C3']) {
@@ -239,22 +219,7 @@ describe('xlsx edits: highlight rules', () => {
 
 describe('xlsx edits: validation, page setup, protection', () => {
   it('adds a warning validation between min and max with its texts, on each range', async () => {
-    const { ws } = await roundTrip([
-      {
-        op: 'validation',
-        sheet: 'Sheet1',
-        ranges: ['B2', 'D4'],
-        rule: {
-          type: 'whole',
-          min: 0,
-          max: 99,
-          promptTitle: '填写',
-          prompt: '整数',
-          errorTitle: '有误',
-          error: '应为整数',
-        },
-      },
-    ]);
+    const { ws } = await roundTrip([validation('whole', ['B2', 'D4'])]);
     const want = {
       type: 'whole',
       operator: 'between',
@@ -275,17 +240,7 @@ describe('xlsx edits: validation, page setup, protection', () => {
   });
 
   it.each(['portrait', 'landscape'] as const)('sets up the page (%s)', async (orientation) => {
-    const { ws } = await roundTrip([
-      {
-        op: 'pageSetup',
-        sheet: 'Sheet1',
-        printArea: 'A1:O60',
-        rowBreaks: [20, 40],
-        orientation,
-        fitToWidth: 1,
-        margins: { left: 0.5, right: 0.25, top: 0.75, bottom: 1 },
-      },
-    ]);
+    const { ws } = await roundTrip([pageSetup(orientation)]);
     expect(ws().pageSetup).toMatchObject({
       paperSize: 9,
       orientation,
@@ -324,5 +279,47 @@ describe('xlsx edits: validation, page setup, protection', () => {
       insertRows: '0',
     });
     expect(p.password).toBeUndefined();
+  });
+});
+
+describe('xlsx edits: a format changes only what it names', () => {
+  const styled = (wb: ExcelJS.Workbook) => {
+    const c = wb.getWorksheet('Sheet1')!.getCell('B2');
+    c.font = { name: '黑体', size: 14, bold: true, color: { argb: 'FF1F4E79' } };
+    c.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
+    c.numFmt = '0.00';
+    c.protection = { locked: false };
+  };
+
+  it('a fill alone leaves the font, alignment, borders, number format and protection', async () => {
+    const { ws } = await roundTrip(
+      [{ op: 'format', sheet: 'Sheet1', ranges: ['B2'], format: { fill: 'FFEB9C' } }],
+      styled,
+    );
+    const c = ws().getCell('B2');
+    expect(c.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } });
+    expect(c.font).toEqual({ name: '黑体', size: 14, bold: true, color: { argb: 'FF1F4E79' } });
+    expect(c.alignment).toEqual({ horizontal: 'right', vertical: 'top', wrapText: true });
+    expect(c.border ?? {}).toEqual({});
+    expect(c.numFmt).toBe('0.00');
+    expect(c.protection).toMatchObject({ locked: false });
+  });
+
+  it('one font or alignment property changes that one only', async () => {
+    const { ws } = await roundTrip(
+      [{ op: 'format', sheet: 'Sheet1', ranges: ['B2'], format: { font: { size: 9 }, horizontal: 'center' } }],
+      styled,
+    );
+    const c = ws().getCell('B2');
+    expect(c.font).toEqual({ name: '黑体', size: 9, bold: true, color: { argb: 'FF1F4E79' } });
+    expect(c.alignment).toEqual({ horizontal: 'center', vertical: 'top', wrapText: true });
+  });
+
+  it('wrapping alone is an alignment change', async () => {
+    const { ws } = await roundTrip(
+      [{ op: 'format', sheet: 'Sheet1', ranges: ['B2'], format: { wrap: false } }],
+      styled,
+    );
+    expect(ws().getCell('B2').alignment).toEqual({ horizontal: 'right', vertical: 'top' });
   });
 });
