@@ -11,6 +11,8 @@ import process from 'node:process';
 const scope = process.env.NB_MUTATION_SCOPE === 'hosts' ? 'hosts' : 'rules';
 // A run of one file (NB_MUTATION_PART=et with --mutate src/hosts/wps/apply-edits-et.ts) keeps its own reports, so
 // parts can run side by side and each one's --incremental results are its own.
+// NB_MUTATION_TESTS=unit (rules): only the rules' own unit tests, a lower bound of the score, for a loaded machine.
+const unit = process.env.NB_MUTATION_TESTS === 'unit';
 const part = process.env.NB_MUTATION_PART ? `${scope}-${process.env.NB_MUTATION_PART}` : scope;
 
 const MUTATE = {
@@ -25,13 +27,13 @@ export default {
   jest: { configFile: 'stryker.jest.config.cjs', enableFindRelatedTests: false },
   // The interpreters' tests await batches (the Office.js fake syncs asynchronously), which blurs coverage per test:
   // a mutant was credited to the wrong tests and left alive. Their files are small, so each mutant runs them all.
-  coverageAnalysis: scope === 'hosts' ? 'all' : 'perTest',
+  coverageAnalysis: scope === 'hosts' || unit ? 'all' : 'perTest',
   // Static mutants (the catalog's records and the compiled checks, built when the module loads) would each need the
   // whole test set re-run from a fresh module registry: minutes per mutant here. They are left out of the timed run
   // (reported as ignored); test/oracles kills the ones issue #14 names, each broken on purpose once by hand.
   // `npx stryker run --ignoreStatic false` runs them too.
   // (Coverage 'all' runs every mutant with the whole file's tests anyway, static ones included: nothing to ignore.)
-  ignoreStatic: scope !== 'hosts',
+  ignoreStatic: !(scope === 'hosts' || unit),
   concurrency: 1,
   mutate: MUTATE[scope],
   reporters: ['clear-text', 'progress', 'html', 'json'],
