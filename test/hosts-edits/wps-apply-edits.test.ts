@@ -495,3 +495,48 @@ describe('ET insertion: a failure before every sheet is built', () => {
     expect(et.names()).toEqual([]);
   });
 });
+
+describe('ET edits: what a plan leaves alone', () => {
+  it('a block whose first cells are kept writes the rest where they belong', () => {
+    const { et, apply } = fresh();
+    apply([
+      {
+        op: 'values',
+        sheet: 'Sheet1',
+        range: 'C4:E5',
+        values: [
+          [null, 5, 6],
+          [null, null, 7],
+        ],
+      },
+    ]);
+    expect(['C4', 'D4', 'E4', 'C5', 'D5', 'E5', 'A4', 'B4'].map((a) => et.valueAt('Sheet1', a) ?? null)).toEqual([
+      null,
+      5,
+      6,
+      null,
+      null,
+      7,
+      null,
+      null,
+    ]);
+  });
+
+  it('a later format leaves the boldness, wrapping, borders and lock of an earlier one', () => {
+    const { et, apply } = fresh();
+    apply([
+      {
+        op: 'format',
+        sheet: 'Sheet1',
+        ranges: ['B2'],
+        format: { font: { bold: true }, wrap: true, border: true, locked: false },
+      },
+    ]);
+    apply([{ op: 'format', sheet: 'Sheet1', ranges: ['B2'], format: { font: { size: 9 }, fill: 'FFEB9C' } }]);
+    const c = et.cellAt('Sheet1', 'B2');
+    expect(c).toMatchObject({ bold: true, fontSize: 9, wrap: true, locked: false });
+    expect(c.borders.top).toEqual({ lineStyle: 1, weight: 2, color: 0 });
+    apply([{ op: 'format', sheet: 'Sheet1', ranges: ['C2'], format: { fill: 'FFEB9C' } }]);
+    expect(et.cellAt('Sheet1', 'C2').borders).toEqual({});
+  });
+});
