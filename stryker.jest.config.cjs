@@ -19,7 +19,9 @@ const HOST_PART_TESTS = {
 };
 const HOST_TESTS = [
   // The edit interpreters, op by op, on small plans: ExcelJS, the Office.js fake, the ET double.
-  ...(HOST_PART_TESTS[process.env.NB_MUTATION_PART] ? [HOST_PART_TESTS[process.env.NB_MUTATION_PART]] : Object.values(HOST_PART_TESTS)),
+  ...(HOST_PART_TESTS[process.env.NB_MUTATION_PART]
+    ? [HOST_PART_TESTS[process.env.NB_MUTATION_PART]]
+    : Object.values(HOST_PART_TESTS)),
   // test/contract (one whole template per host) is left to npm test: each mutant would re-insert it several times.
 ];
 
