@@ -37,11 +37,12 @@ async function thisYear(host: XlsxHost): Promise<void> {
   await host.writeNamedValues(importedValues(NOW.values));
 }
 
-/** Last year's workbook, as the add-in would have saved it, as a File. */
-async function lastYearFile(): Promise<File> {
+/** Last year's workbook, as the add-in would have saved it, as a File; `blank` names cells left empty in it. */
+async function lastYearFile(blank: readonly string[] = []): Promise<File> {
   const last = new XlsxHost();
   await last.applyEdits(planTemplate({ sheet: '年报' }));
   await last.writeNamedValues(importedValues(LAST.values));
+  if (blank.length) await last.writeNamedValues(new Map(blank.map((n) => [n, null])));
   return new File([new Uint8Array(await last.toBuffer())], '2023年报.xlsx');
 }
 
@@ -108,6 +109,23 @@ describe('PreviousController', () => {
     ).toHaveLength(rulesBefore);
     const stored = await host.readNamedCells(PREVIOUS_CELLS.map((c) => c.name));
     expect(stored.values).toEqual(previousValuesFrom(importReport(read('real/003.txt'))));
+  });
+
+  it('a second load whose figure is now blank clears the old figure in 上年数据, never keeps it', async () => {
+    await controller.previous.readText(LAST_TEXT, null);
+    await controller.previous.save();
+    expect(await valueOf(host, 'nb_prev_t3_next_total')).toBe(lastNext('total'));
+    expect(await valueOf(host, 'nb_prev_t3_next_person')).toBe(lastNext('person'));
+    // Last year's file again, its 结转下年度 总计 now left blank: the stored figure must go, not stay from the first load.
+    const loaded = (await controller.previous.readFile(await lastYearFile([input('T3', 'next', 'total').name])))!;
+    expect(loaded.previous[PREVIOUS_CELLS.findIndex((c) => c.name === 'nb_prev_t3_next_total')]).toEqual({
+      kind: 'blank',
+    });
+    expect(await controller.previous.save()).toBe(true);
+    expect(await valueOf(host, 'nb_prev_t3_next_total')).toBeNull();
+    expect(await valueOf(host, 'nb_prev_t3_next_person')).toBe(lastNext('person'));
+    const stored = await host.readNamedCells(PREVIOUS_CELLS.map((c) => c.name));
+    expect(stored.values).toEqual(loaded.previous);
   });
 
   it('reads last year’s .xlsx by its names', async () => {

@@ -41,7 +41,19 @@ function plain(c: CellContent | undefined): string | number | null {
   return null;
 }
 
-/** `values` in PREVIOUS_CELLS order (previousValuesFrom); a blank leaves the rules that need it unasserted. */
+/**
+ * The nb_prev_* cells `values` (PREVIOUS_CELLS order) leave blank. A `values` edit keeps a cell it has no value for
+ * (KEEP_CELL), so rewriting 上年数据 (`sheetExists`) must also empty these (SpreadsheetHost.writeNamedValues with
+ * CLEAR_CELL): else a figure last year's report no longer gives would stay from an earlier load.
+ */
+export function previousBlanks(values: readonly CellContent[]): string[] {
+  return PREVIOUS_CELLS.filter((_, i) => plain(values[i]) === null).map((c) => c.name);
+}
+
+/**
+ * `values` in PREVIOUS_CELLS order (previousValuesFrom); a blank leaves the rules that need it unasserted. On a
+ * rewrite (`sheetExists`) the blanks are left as they are: empty previousBlanks(values) after applying this plan.
+ */
 export function planPrevious(values: readonly CellContent[], options: PreviousPlanOptions = {}): SheetEdit[] {
   const sheet = options.sheet ?? PREVIOUS_SHEET_NAME;
   const templateSheet = options.templateSheet ?? TEMPLATE_SHEET_NAME;

@@ -2,7 +2,7 @@
 // hidden sheet 上年数据 under the nb_prev_* names, with the cross-year highlights (planPrevious). The pane's normal
 // read then includes those names, so X.carry and X.inforce findings follow. 预填 writes last year's
 // 结转下年度继续办理 into this year's blank 上年结转 cells only, and lists the cells that hold something else.
-import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
+import { CLEAR_CELL, type SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import {
   freeSheetName,
   BLANK,
@@ -24,7 +24,7 @@ import type {
   SourceKind,
   TextSourceKind,
 } from '../../report/import';
-import { PREVIOUS_SHEET_NAME, planPrevious } from '../../report/sheet-edits/plan-previous';
+import { PREVIOUS_SHEET_NAME, planPrevious, previousBlanks } from '../../report/sheet-edits/plan-previous';
 import { isBlankContent } from '../import/fill-plan';
 import { importFile, importText, loadImporter } from '../import/load-importer';
 import { fileKindOf, readFileBytes } from '../import/read-source-file';
@@ -254,7 +254,12 @@ export class PreviousController extends SectionStore<PreviousState> {
         year: loaded.year,
       });
       // Every host replaces a rule only by its formula, so the template's own rules on the shared cells stay.
-      await this.core.writeAndRefresh(() => this.host.applyEdits(planned));
+      // A figure last year's report leaves blank empties the cell (a values edit would keep an earlier load's figure).
+      const blanks = sheetExists ? previousBlanks(loaded.previous) : [];
+      await this.core.writeAndRefresh(async () => {
+        await this.host.applyEdits(planned);
+        if (blanks.length) await this.host.writeNamedValues(new Map(blanks.map((n) => [n, CLEAR_CELL])));
+      });
       await this.inspect();
       this.set({ loaded: null, message: { tone: 'success', text: S.saved(loaded.year, loaded.found, sheet) } });
       return true;
