@@ -1,6 +1,7 @@
 // Last year's figures in the workbook: a hidden sheet 上年数据 holding the PREVIOUS_CELLS values under their own
 // names (nb_prev_*), and the conditional formats of the cross-year rules (X.carry, X.inforce) on the report sheet,
 // which read those names. Written when the user loads last year's report; rewriting it only rewrites the values.
+import type { Format } from '../format/format';
 import { rangeA1 } from '../layout/a1';
 import { TABLE_NAMES } from '../layout/format-2021';
 import { PREVIOUS_CELLS } from '../layout/input-cells';
@@ -42,12 +43,12 @@ function plain(c: CellContent | undefined): string | number | null {
 }
 
 /**
- * The nb_prev_* cells `values` (PREVIOUS_CELLS order) leave blank. A `values` edit keeps a cell it has no value for
+ * The nb_prev_* cells `values` (`format`'s previousCells order) leave blank. A `values` edit keeps a cell it has no value for
  * (KEEP_CELL), so rewriting 上年数据 (`sheetExists`) must also empty these (SpreadsheetHost.writeNamedValues with
  * CLEAR_CELL): else a figure last year's report no longer gives would stay from an earlier load.
  */
-export function previousBlanks(values: readonly CellContent[]): string[] {
-  return PREVIOUS_CELLS.filter((_, i) => plain(values[i]) === null).map((c) => c.name);
+export function previousBlanks(values: readonly CellContent[], format: Format): string[] {
+  return format.cells.previousCells.filter((_, i) => plain(values[i]) === null).map((c) => c.name);
 }
 
 /**
