@@ -7,24 +7,15 @@ import { WorkbookReader } from '../../hosts/xlsx/reader/workbook-reader';
 /* eslint-enable no-restricted-imports */
 import type { CellContent } from '../../report';
 import type { Format } from '../../report/format/format';
-import { readReportInputs } from '../../report/reading/read-report';
+import { readReportInputs, type ReportInputs } from '../../report/reading/read-report';
 import { templateReadNames } from '../../report/reading/read-template';
 import { foreignFormat, megabytes, SOURCE_LIMITS } from '../import/read-source-file';
 import { STRINGS } from '../strings.zh-CN';
 
 const S = STRINGS.previous;
 
-export type ReportWorkbook =
-  | {
-      readonly ok: true;
-      /** The report's inputs, in the format's inputCells order. */
-      readonly values: readonly CellContent[];
-      /** The template version the workbook carries (null when its marker holds none). */
-      readonly version: number | null;
-      /** Null when the workbook is of the format's template version; else the difference in words. */
-      readonly otherFormat: string | null;
-    }
-  | { readonly ok: false; readonly reason: string };
+/** What the domain reader gives (readReportInputs), its refusals in the pane's words naming the file. */
+export type ReportWorkbook = ReportInputs;
 
 /**
  * A workbook of our template (of `format`) by its defined names, or why the file cannot be used (in Chinese, naming
