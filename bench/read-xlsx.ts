@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { writeImportedWorkbook } from '../src/cli/commands/import';
 import { validateWorkbookFile } from '../src/cli/validate-file';
 import { readTemplate } from '../src/report/reading/read-template';
+import { buildFormat2021 } from '../src/report/format/formats';
+
+const FORMAT = buildFormat2021();
 import { openWorkbookFile } from '../src/hosts/xlsx/read-workbook';
 import { evaluateRules } from '../src/report';
 import { importReport } from '../src/report/import';
@@ -23,12 +26,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function validateWithExcelJs(path: string): Promise<void> {
   const opened = await openWorkbookFile(path);
   if (!opened.ok) return;
-  const read = await readTemplate(opened.host);
-  if (read.ok) evaluateRules(read.values, { scopes: ['report', 'previous'] });
+  const read = await readTemplate(opened.host, FORMAT);
+  if (read.ok) evaluateRules(read.values, { scopes: ['report', 'previous'], format: FORMAT });
 }
 
 async function validateWithReader(path: string): Promise<void> {
-  await validateWorkbookFile(path);
+  await validateWorkbookFile(path, FORMAT);
 }
 
 type Validate = (path: string) => Promise<void>;

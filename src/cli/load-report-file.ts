@@ -2,10 +2,11 @@
 // and the 补充信息 sheet's, in one pass per sheet) and read by names, with one reason when it cannot be.
 import { SUPPLEMENT_NAMES } from '../report';
 import { loadReport, type LoadedReport } from '../export/load-report';
-import { TEMPLATE_READ_NAMES } from '../report/reading/read-template';
+import type { Format } from '../report/format/format';
+import { templateReadNames } from '../report/reading/read-template';
 import { openReportFile } from '../hosts/xlsx/read-file';
 
-export async function loadReportFile(path: string): Promise<LoadedReport> {
-  const opened = await openReportFile(path, [...TEMPLATE_READ_NAMES, ...SUPPLEMENT_NAMES]);
-  return opened.ok ? loadReport(opened.host) : opened;
+export async function loadReportFile(path: string, format: Format): Promise<LoadedReport> {
+  const opened = await openReportFile(path, [...templateReadNames(format), ...SUPPLEMENT_NAMES]);
+  return opened.ok ? loadReport(opened.host, format) : opened;
 }

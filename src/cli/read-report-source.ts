@@ -2,7 +2,8 @@
 // it), or a published report (.txt, .md, .html, .docx, .pdf; guarded: size, binary content, encoding, zip entries
 // and ratio, PDF pages and time) through the importer's importDocument, which the pane uses too.
 // `nianbao import`, `nianbao audit` and `validate --previous` share it.
-import { FORMAT_TITLE, INPUT_CELLS, TABLE_NAMES, type CellContent } from '../report';
+import { FORMAT_TITLE, TABLE_NAMES, type CellContent } from '../report';
+import type { Format } from '../report/format/format';
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_PROBLEMS,
@@ -15,7 +16,8 @@ import {
   type ImportResult,
   type TextProblem,
 } from '../report/import';
-import { readTemplate } from '../report/reading/read-template';
+import { readReportInputs } from '../report/reading/read-report';
+import { templateReadNames } from '../report/reading/read-template';
 import { megabytes } from '../hosts/xlsx/open-guard';
 import { openReportFile, readBoundedFile } from '../hosts/xlsx/read-file';
 import { readInputHead } from '../hosts/node/input-file';
@@ -84,22 +86,25 @@ export type ReportSource =
   | {
       readonly ok: true;
       readonly kind: SourceKind;
-      /** This year's inputs, in INPUT_CELLS order. */
+      /** This year's inputs, in the format's inputCells order. */
       readonly values: readonly CellContent[];
       /** The importer's result, for text and HTML. */
       readonly imported: ImportResult | null;
     }
   | { readonly ok: false; readonly kind: SourceKind; readonly reason: string };
 
-/** Reads a report of any kind into values; `validate --previous last.xlsx|last.txt` passes them to previousValuesFrom. */
-export async function readReportSource(path: string): Promise<ReportSource> {
+/**
+ * Reads a report of any kind into values of `format` (a workbook of its template, or a published report the importer
+ * reads into it); `validate --previous last.xlsx|last.txt` passes them to previousValuesFrom.
+ */
+export async function readReportSource(path: string, format: Format): Promise<ReportSource> {
   const kind = await sniffKind(path);
   if (kind === 'xlsx') {
-    const opened = await openReportFile(path);
+    const opened = await openReportFile(path, templateReadNames(format));
     if (!opened.ok) return { ok: false, kind, reason: opened.reason };
-    const read = await readTemplate(opened.host);
+    const read = await readReportInputs(opened.host, format);
     if (!read.ok) return { ok: false, kind, reason: read.reason };
-    return { ok: true, kind, values: read.values.slice(0, INPUT_CELLS.length), imported: null };
+    return { ok: true, kind, values: read.values, imported: null };
   }
   const read = await importReportFile(path, kind);
   if (!read.ok) return { ok: false, kind, reason: read.reason };

@@ -1,7 +1,6 @@
 // The `validate --json` contract and the `export --csv` columns: shapes other tools read. Change only compatibly.
 // Imported from the modules themselves, not the report index, so `validate` loads no narrative (Handlebars).
-import { FORMAT_ID } from '../report/layout/format-2021';
-import { ALL_VALUE_CELLS, INPUT_CELLS, PREVIOUS_CELLS, VALUE_CELL_BY_NAME } from '../report/layout/input-cells';
+import type { FormatCells } from '../report/layout/input-cells';
 import { plainValue, type CellContent } from '../report/model/cell-content';
 import type { Finding } from '../report/rules/finding';
 import { SUPPLEMENT_FIELD_BY_NAME, SUPPLEMENT_SHEET_NAME } from '../report/layout/supplement';
@@ -34,8 +33,14 @@ export interface JsonReport {
   readonly findings: readonly JsonFinding[];
 }
 
-export function jsonCell(name: string, values: readonly CellContent[], refs: ReadonlyMap<string, string>): JsonCell {
-  const cell = VALUE_CELL_BY_NAME.get(name);
+/** The cell `name` of a report of the format whose `cells` these are. */
+export function jsonCell(
+  name: string,
+  values: readonly CellContent[],
+  refs: ReadonlyMap<string, string>,
+  cells: FormatCells,
+): JsonCell {
+  const cell = cells.valueCellByName.get(name);
   // A 补充信息 text (where an N.* finding's words are) is named by its label.
   const sup = cell ? undefined : SUPPLEMENT_FIELD_BY_NAME.get(name);
   return {
@@ -51,23 +56,20 @@ export function jsonFinding(
   f: Finding,
   values: readonly CellContent[],
   refs: ReadonlyMap<string, string>,
+  cells: FormatCells,
   dismissedFor?: string,
 ): JsonFinding {
   return {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    cells: f.cells.map((n) => jsonCell(n, values, refs)),
+    cells: f.cells.map((n) => jsonCell(n, values, refs, cells)),
     ...(dismissedFor !== undefined ? { dismissed: { reason: dismissedFor } } : {}),
   };
 }
 
 /** The template part of `validate --json`: the format id its marker names (format-2021 for an older marker). */
-export function templateInfo(
-  sheet: string,
-  version: number | null,
-  format: string = FORMAT_ID,
-): JsonReport['template'] {
+export function templateInfo(sheet: string, version: number | null, format: string): JsonReport['template'] {
   return { format, version, sheet };
 }
 
@@ -96,9 +98,10 @@ export interface TextFieldRow {
 /** The model's text fields a workbook has (workbookFields minus the value cells), as rows after the numbers. */
 export async function textFieldRows(
   host: Pick<SpreadsheetHost, 'listNames' | 'readNamedCells'>,
+  cells: FormatCells,
 ): Promise<TextFieldRow[]> {
   const refs = new Map((await host.listNames()).flatMap((n) => (n.ref ? [[n.name, n.ref] as const] : [])));
-  const fields = workbookFields().filter((f) => !VALUE_CELL_BY_NAME.has(f.name) && refs.has(f.name));
+  const fields = workbookFields().filter((f) => !cells.valueCellByName.has(f.name) && refs.has(f.name));
   const read = await host.readNamedCells(fields.map((f) => f.name));
   return fields.map((f, i) => ({
     table: f.sheet === SUPPLEMENT_SHEET_NAME ? 'SUP' : f.sheet,
@@ -115,16 +118,17 @@ export async function textFieldRows(
 export function inputsCsv(
   values: readonly CellContent[],
   refs: ReadonlyMap<string, string>,
+  cells: FormatCells,
   texts: readonly TextFieldRow[] = [],
 ): string {
   const lines = [CSV_COLUMNS.join(',')];
   // The report's inputs always, then the 补充信息 numbers when the workbook has them. Last year's block is not this
   // report's data (its rows would repeat 表三/表二 labels with last year's figures), so it stays out.
-  const previous = new Set(PREVIOUS_CELLS.map((c) => c.name));
-  for (const cell of ALL_VALUE_CELLS.filter(
-    (c) => c.index < INPUT_CELLS.length || (refs.has(c.name) && !previous.has(c.name)),
+  const previous = new Set(cells.previousCells.map((c) => c.name));
+  for (const cell of cells.valueCells.filter(
+    (c) => c.index < cells.inputCells.length || (refs.has(c.name) && !previous.has(c.name)),
   )) {
-    const j = jsonCell(cell.name, values, refs);
+    const j = jsonCell(cell.name, values, refs, cells);
     lines.push([j.table, j.row, j.column, j.ref, j.value].map(csvField).join(','));
   }
   for (const t of texts) lines.push([t.table, t.label, '', t.ref, t.value].map(csvField).join(','));

@@ -2,7 +2,7 @@
 // limits), read by names, evaluate. The result is the
 // `validate --json` document; the audit and the web host's tests use the same function.
 import { basename } from 'node:path';
-import { INPUT_CELLS, PREVIOUS_CELLS } from '../report/layout/input-cells';
+import type { Format } from '../report/format/format';
 import {
   DISMISSALS_FIELD,
   GENERATED_SECTIONS,
@@ -20,12 +20,12 @@ import { evaluateRules } from '../report/rules/evaluate-rules';
 import { countBySeverity, type Finding } from '../report/rules/finding';
 import { type RuleScope } from '../report/rules/rule';
 import { openReportFile } from '../hosts/xlsx/read-file';
-import { readTemplate } from '../report/reading/read-template';
+import { readTemplate, templateReadNames } from '../report/reading/read-template';
 import type { CellReader } from '../report/reading/cell-reader';
 import { jsonFinding, templateInfo, type JsonReport } from './report-json';
 
 export interface ValidateOptions {
-  /** Last year's values for PREVIOUS_CELLS (X.* rules); taken from the workbook's own block when absent. */
+  /** Last year's values for the format's previousCells (X.* rules); taken from the workbook's own block when absent. */
   readonly previous?: readonly CellContent[];
 }
 
@@ -48,9 +48,9 @@ export interface ValidateOutcome {
  * template holding plain text (no field: an imported part, which renders as written), against the tables.
  * Templates with fields are the narrative's to render (Handlebars stays out of validate).
  */
-function proseFindings(values: readonly CellContent[], supplement: Supplement): Finding[] {
+function proseFindings(values: readonly CellContent[], supplement: Supplement, format: Format): Finding[] {
   // The value tree without zod's parse: the same report the schema would give (invalid cells already null).
-  const report = valueTree(values, INPUT_CELLS).tree as Report;
+  const report = valueTree(values, format.inputCells).tree as Report;
   const texts = [
     ...TYPED_SECTIONS.map((s) => [TEXT_FIELDS[s.id].name, s.label, supplement.texts[s.id]] as const),
     ...GENERATED_SECTIONS.map((s) => [TEMPLATE_FIELDS[s.id].name, s.label, supplement.templates[s.id]] as const),
@@ -60,7 +60,12 @@ function proseFindings(values: readonly CellContent[], supplement: Supplement): 
   );
 }
 
-export async function validateWorkbookFile(path: string, options: ValidateOptions = {}): Promise<ValidateOutcome> {
+/** Validates the workbook at `path` as a report of `format` (its template's names, its rules). */
+export async function validateWorkbookFile(
+  path: string,
+  format: Format,
+  options: ValidateOptions = {},
+): Promise<ValidateOutcome> {
   const file = basename(path);
   const unreadable = (reason: string): ValidateOutcome => ({
     json: { file, template: null, error: reason, summary: { errors: 0, warnings: 0 }, findings: [] },
@@ -72,20 +77,24 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
     dismissed: new Map(),
     dismissalProblem: null,
   });
-  const opened = await openReportFile(path);
+  const opened = await openReportFile(path, templateReadNames(format));
   if (!opened.ok) return unreadable(opened.reason);
-  const read = await readTemplate(opened.host);
+  const read = await readTemplate(opened.host, format);
   if (!read.ok) return unreadable(read.reason);
   let values = read.values;
   if (options.previous) {
     const withPrevious = [...values];
-    PREVIOUS_CELLS.forEach((c, i) => (withPrevious[c.index] = options.previous![i] ?? { kind: 'blank' }));
+    format.cells.previousCells.forEach((c, i) => (withPrevious[c.index] = options.previous![i] ?? { kind: 'blank' }));
     values = withPrevious;
   }
   const scopes: RuleScope[] = ['report', 'previous'];
   const sup = await opened.host.readNamedCells(SUPPLEMENT_NAMES);
   const supplement = supplementFromValues(sup.values);
-  const findings = [...read.findings, ...evaluateRules(values, { scopes }), ...proseFindings(values, supplement)];
+  const findings = [
+    ...read.findings,
+    ...evaluateRules(values, { scopes, format }),
+    ...proseFindings(values, supplement, format),
+  ];
   const stored = readDismissals(sup.values[SUPPLEMENT_NAMES.indexOf(DISMISSALS_FIELD.name)]);
   const applied = applyDismissals(findings, values, stored.dismissals);
   const dismissed = new Map(applied.dismissed.map((d) => [d.finding, d.reason]));
@@ -100,7 +109,7 @@ export async function validateWorkbookFile(path: string, options: ValidateOption
         warnings: counts.warning,
         ...(dismissed.size ? { dismissed: dismissed.size } : {}),
       },
-      findings: findings.map((f) => jsonFinding(f, values, read.refs, dismissed.get(f))),
+      findings: findings.map((f) => jsonFinding(f, values, read.refs, format.cells, dismissed.get(f))),
     },
     findings,
     values,

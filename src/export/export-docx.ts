@@ -21,7 +21,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { Narrative, Report } from '../report';
+import type { Narrative, Report, SheetLayout } from '../report';
 import { reportDocument, reportTitle, type Block, type DocCell, type DocTable } from './report-document';
 
 export const DOC_FONTS = {
@@ -147,9 +147,9 @@ function table(t: DocTable): Table {
 }
 
 /** The document object, for callers that pack it themselves (Packer.toBlob in a browser). */
-export function reportDocx(report: Report, narrative: Narrative): Document {
+export function reportDocx(report: Report, narrative: Narrative, layout: SheetLayout): Document {
   const children: (Paragraph | Table)[] = [];
-  for (const b of reportDocument(report, narrative)) {
+  for (const b of reportDocument(report, narrative, layout)) {
     if (b.kind === 'table') {
       children.push(table(b.table));
       // Word needs a paragraph between two blocks; a small one keeps the table off the next heading.
@@ -192,6 +192,6 @@ export function reportDocx(report: Report, narrative: Narrative): Document {
 }
 
 /** The .docx file's bytes. */
-export async function exportDocx(report: Report, narrative: Narrative): Promise<Buffer> {
-  return Packer.toBuffer(reportDocx(report, narrative));
+export async function exportDocx(report: Report, narrative: Narrative, layout: SheetLayout): Promise<Buffer> {
+  return Packer.toBuffer(reportDocx(report, narrative, layout));
 }

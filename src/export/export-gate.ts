@@ -1,15 +1,8 @@
 // The gate before export, shared by the pane's 导出 and `nianbao export`: a report with errors is not exported
 // unless the user confirms (the pane's 「仍然导出」, the CLI's --allow-errors), and the errors are listed; blank
 // inputs and warnings are shown too; a title without 机关名称 or 年度 is named so the file name can carry both.
-import {
-  INPUT_CELLS,
-  SEVERITY_LABEL,
-  input,
-  sortFindings,
-  type CellContent,
-  type Finding,
-  type Report,
-} from '../report';
+import type { Format } from '../report/format/format';
+import { SEVERITY_LABEL, sortFindings, type CellContent, type Finding, type Report } from '../report';
 
 export interface ExportGate {
   readonly errors: readonly Finding[];
@@ -30,11 +23,13 @@ export function exportGate(
   findings: readonly Finding[],
   values: readonly CellContent[],
   report: Pick<Report, 'agency' | 'year'>,
+  format: Format,
 ): ExportGate {
+  const input = format.cells.input;
   const sorted = sortFindings(findings);
   const errors = sorted.filter((f) => f.severity === 'error');
   const blankSet = new Set(
-    INPUT_CELLS.filter((c) => (values[c.index]?.kind ?? 'blank') === 'blank').map((c) => c.name),
+    format.inputCells.filter((c) => (values[c.index]?.kind ?? 'blank') === 'blank').map((c) => c.name),
   );
   const missingTitle: ('agency' | 'year')[] = [];
   if (!report.agency?.trim()) missingTitle.push('agency');

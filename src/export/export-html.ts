@@ -1,6 +1,6 @@
 // The report as one self-contained HTML file for a website: inline CSS, no script, no external resource, every
 // text escaped (a <script> typed into a cell shows as text). Print CSS gives A4 pages like the .docx.
-import type { Narrative, Report } from '../report';
+import type { Narrative, Report, SheetLayout } from '../report';
 import { reportDocument, reportTitle, type Block, type DocTable } from './report-document';
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -75,8 +75,8 @@ function blockHtml(b: Block): string {
 }
 
 /** The whole report as one HTML document (UTF-8). */
-export function exportHtml(report: Report, narrative: Narrative): string {
-  const body = reportDocument(report, narrative).map(blockHtml).join('\n');
+export function exportHtml(report: Report, narrative: Narrative, layout: SheetLayout): string {
+  const body = reportDocument(report, narrative, layout).map(blockHtml).join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -1,7 +1,6 @@
 // Reads what the documents need from any host: the report (by the template's names) and the 补充信息 sheet
 // (missing names read as blank, so a workbook made before the sheet existed still exports).
 import {
-  INPUT_CELLS,
   SUPPLEMENT_NAMES,
   reportFromValues,
   supplementFromValues,
@@ -9,6 +8,7 @@ import {
   type Report,
   type Supplement,
 } from '../report';
+import type { Format } from '../report/format/format';
 import type { CellReader } from '../report/reading/cell-reader';
 import { readTemplate } from '../report/reading/read-template';
 
@@ -17,17 +17,18 @@ export type LoadedReport =
       readonly ok: true;
       readonly report: Report;
       readonly supplement: Supplement;
-      /** In ALL_VALUE_CELLS order, as readTemplate gives them. */
+      /** In the format's valueCells order, as readTemplate gives them. */
       readonly values: readonly CellContent[];
       /** Whether the workbook has the 补充信息 sheet's names. */
       readonly hasSupplement: boolean;
     }
   | { readonly ok: false; readonly reason: string };
 
-export async function loadReport(host: CellReader): Promise<LoadedReport> {
-  const read = await readTemplate(host);
+/** The report of `format` the workbook holds, with its 补充信息. */
+export async function loadReport(host: CellReader, format: Format): Promise<LoadedReport> {
+  const read = await readTemplate(host, format);
   if (!read.ok) return { ok: false, reason: read.reason };
-  const { report } = reportFromValues(read.values.slice(0, INPUT_CELLS.length));
+  const { report } = reportFromValues(read.values.slice(0, format.inputCells.length), format);
   const sup = await host.readNamedCells(SUPPLEMENT_NAMES);
   return {
     ok: true,

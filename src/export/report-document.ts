@@ -1,10 +1,9 @@
 // The whole report as a neutral outline (title, headings, paragraphs, tables) in the national order; the .docx and
-// .html writers only render it. The tables are cut from SHEET_LAYOUT, so their merged headers are exactly the
-// template's (and the format's); numbers come from the report.
+// .html writers only render it. The tables are cut from the format's sheet layout (the template's), so their merged
+// headers are exactly the template's (and the format's); numbers come from the report.
 import {
   FORMAT_TITLE,
   NARRATIVE_HEADINGS,
-  SHEET_LAYOUT,
   T2_TITLE,
   T3_TITLE,
   T4_TITLE,
@@ -13,6 +12,7 @@ import {
   type LayoutCell,
   type Narrative,
   type Report,
+  type SheetLayout,
 } from '../report';
 
 export type CellRole = 'header' | 'block' | 'label' | 'value';
@@ -69,9 +69,9 @@ const ROLE: Readonly<Record<string, CellRole>> = {
 };
 
 /** One table of the template, its section-title row left out, its columns merged where no cell boundary falls. */
-export function tableFromLayout(id: DocTable['id'], report: Report): DocTable {
-  const { top, bottom } = SHEET_LAYOUT.tables[id];
-  const cells = SHEET_LAYOUT.cells.filter((c) => c.row >= top && c.row <= bottom && c.style !== 'section');
+export function tableFromLayout(id: DocTable['id'], report: Report, layout: SheetLayout): DocTable {
+  const { top, bottom } = layout.tables[id];
+  const cells = layout.cells.filter((c) => c.row >= top && c.row <= bottom && c.style !== 'section');
   const firstRow = Math.min(...cells.map((c) => c.row));
   const bounds = [...new Set(cells.flatMap((c) => [c.col, c.col + c.colSpan]))].sort((a, b) => a - b);
   const index = new Map(bounds.map((b, i) => [b, i]));
@@ -106,7 +106,7 @@ function paragraphs(list: readonly string[], placeholder: string): Block[] {
 }
 
 /** The report in the order of the national format: 一 (five parts), 二, 三, 四, 五, 六. */
-export function reportDocument(report: Report, narrative: Narrative): Block[] {
+export function reportDocument(report: Report, narrative: Narrative, layout: SheetLayout): Block[] {
   const g = narrative.generated;
   const t = narrative.typed;
   const generated = (id: keyof typeof g) =>
@@ -116,7 +116,7 @@ export function reportDocument(report: Report, narrative: Narrative): Block[] {
   const typed = (id: keyof typeof t) => t[id].paragraphs.map((text): Block => ({ kind: 'paragraph', text }));
   const orPlaceholder = (blocks: Block[]) => (blocks.length ? blocks : paragraphs([], PLACEHOLDER_TYPED));
   const h = (level: 1 | 2, text: string): Block => ({ kind: 'heading', level, text });
-  const table = (id: DocTable['id']): Block => ({ kind: 'table', table: tableFromLayout(id, report) });
+  const table = (id: DocTable['id']): Block => ({ kind: 'table', table: tableFromLayout(id, report, layout) });
   return [
     { kind: 'title', text: reportTitle(report) },
     h(1, NARRATIVE_HEADINGS.overall),

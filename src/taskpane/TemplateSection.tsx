@@ -1,7 +1,7 @@
 // 模板: whether the template is there and whole (with 修复 when it is not), and the form that inserts a new one.
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
-import { FIRST_YEAR, LAST_YEAR, TEMPLATE_VERSION } from '../report';
+import { FIRST_YEAR, LAST_YEAR } from '../report';
 import { EmptyState } from './EmptyState';
 import { usePaneState, useReportController } from './host-context';
 import { enterSubmits } from './ime-enter';
@@ -53,14 +53,16 @@ function Health({ template }: { template: TemplateHealth }) {
   if (template.kind === 'unknown') return <p className={styles.text}>{T.unknown}</p>;
   if (template.kind === 'absent') return <EmptyState title={T.absent} />;
   const goTo = <Button onClick={() => void controller.goToTemplate()}>{T.goTo}</Button>;
+  // The template version this program makes of its format.
+  const ours = controller.format.version;
   if (!isDamaged(template))
     return (
       <>
         <p className={styles.text} role="status">
           {T.ok(template.version)}
         </p>
-        {template.version !== null && template.version > TEMPLATE_VERSION && (
-          <p className={styles.hint}>{T.newer(template.version, TEMPLATE_VERSION)}</p>
+        {template.version !== null && ours !== null && template.version > ours && (
+          <p className={styles.hint}>{T.newer(template.version, ours)}</p>
         )}
         <div className={styles.actions}>{goTo}</div>
       </>

@@ -2,6 +2,8 @@
 // selecting and fixing cells. The components only render its state and call its methods, so all of this is tested
 // against a real host without a DOM.
 import type { NamedRef, SpreadsheetHost } from '../hosts/spreadsheet-host';
+import type { Format } from '../report/format/format';
+import { buildFormat2021 } from '../report/format/formats';
 import {
   planInsertion,
   ALL_VALUE_CELLS,
@@ -37,7 +39,7 @@ import { PreviousController } from './previous/previous-controller';
 import { groupFindings } from './group-findings';
 import { errorText, nameLabel } from './message-words';
 import { STRINGS } from './strings.zh-CN';
-import { TEMPLATE_NAMES, isDamaged, templateHealth } from './template-health';
+import { isDamaged, templateHealth, templateNames } from './template-health';
 import type { InsertOutcome, Notice, PaneState, TemplateRequest } from './pane-state';
 
 export type { DismissedFinding, InsertOutcome, Notice, PaneState, TemplateRequest, Work } from './pane-state';
@@ -45,6 +47,8 @@ export type { DismissedFinding, InsertOutcome, Notice, PaneState, TemplateReques
 export interface ControllerOptions {
   /** Quiet time after the user's last edit before we read (one read per burst of edits). */
   readonly debounceMs?: number;
+  /** The report format the pane works in; the 2021 national format (the template's) when absent. */
+  readonly format?: Format;
 }
 
 /**
@@ -97,12 +101,15 @@ export class ReportController {
   readonly imports: ImportController;
   /** 上年数据: last year's figures kept in the workbook, and the 上年结转 prefill. */
   readonly previous: PreviousController;
+  /** The report format, chosen once when the pane is set up and handed to every section's controller. */
+  readonly format: Format;
 
   constructor(
     private readonly host: SpreadsheetHost,
     options: ControllerOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 300;
+    this.format = options.format ?? buildFormat2021();
     this.imports = new ImportController(host, this);
     this.previous = new PreviousController(host, this);
   }
@@ -168,13 +175,13 @@ export class ReportController {
       return;
     }
     this.lastReadFailed = false;
-    const template = templateHealth(read.values[MARKER_AT], read.missing, read.mergedAway);
+    const template = templateHealth(read.values[MARKER_AT], read.missing, read.mergedAway, this.format);
     const lost = new Set(read.missing);
     const values = read.values.slice(0, ALL_VALUE_CELLS.length);
     const all =
       template.kind === 'absent'
         ? []
-        : sortFindings(evaluateRules(values).filter((f) => !f.cells.some((n) => lost.has(n))));
+        : sortFindings(evaluateRules(values, { format: this.format }).filter((f) => !f.cells.some((n) => lost.has(n))));
     const stored = readDismissals(read.values[DISMISSALS_AT]);
     const { standing: findings, dismissed } = applyDismissals(all, values, stored.dismissals);
     const listed = findings.filter((f) => f.rule !== 'blank');
@@ -182,7 +189,7 @@ export class ReportController {
       template.kind === 'absent'
         ? null
         : (({ blanks, ...rest }) => ({ ...rest, blanks: blanks.filter((n) => !lost.has(n)) }))(
-            reportProgress(values, { scopes: ['report'] }),
+            reportProgress(values, { scopes: ['report'], format: this.format }),
           );
     this.set({
       template,
@@ -249,7 +256,7 @@ export class ReportController {
     this.set({ working: 'inserting' });
     try {
       const names = await this.host.listNames();
-      const ours = new Set(TEMPLATE_NAMES);
+      const ours = new Set(templateNames(this.format));
       const present = names.filter((n) => ours.has(n.name));
       if (present.length > 0) {
         const whole = present.some((n) => n.name === TEMPLATE_MARKER_NAME && n.ref !== null);
@@ -303,7 +310,7 @@ export class ReportController {
   /** Brings the template to the front with the agency cell selected (or the first name that still exists). */
   async goToTemplate(): Promise<void> {
     const missing = this.missingNames();
-    const target = TEMPLATE_NAMES.find((n) => !missing.has(n));
+    const target = templateNames(this.format).find((n) => !missing.has(n));
     if (target) await this.select([target]);
   }
 

@@ -1,6 +1,7 @@
 // Is the template there, which version, and is it whole? Read from the same readNamedCells answer as the values,
 // so checking health costs no extra round trip.
-import { INPUT_CELLS, TEMPLATE_MARKER_NAME, templateVersionOf, type CellContent } from '../report';
+import { TEMPLATE_MARKER_NAME, templateVersionOf, type CellContent } from '../report';
+import type { Format } from '../report/format/format';
 
 export type TemplateHealth =
   | { readonly kind: 'unknown' }
@@ -15,7 +16,10 @@ export type TemplateHealth =
       readonly mergedAway: readonly string[];
     };
 
-export const TEMPLATE_NAMES: readonly string[] = [...INPUT_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME];
+/** The names that make a workbook hold the template of `format`: its inputs and the marker. */
+export function templateNames(format: Format): string[] {
+  return [...format.inputCells.map((c) => c.name), TEMPLATE_MARKER_NAME];
+}
 
 export function isDamaged(h: TemplateHealth): boolean {
   return h.kind === 'found' && h.missing.length + h.mergedAway.length > 0;
@@ -25,11 +29,13 @@ export function templateHealth(
   marker: CellContent,
   missing: readonly string[],
   mergedAway: readonly string[],
+  format: Format,
 ): TemplateHealth {
+  const names = templateNames(format);
   const lost = new Set(missing);
-  const ours = new Set(TEMPLATE_NAMES);
-  const missingOurs = TEMPLATE_NAMES.filter((n) => lost.has(n));
-  if (missingOurs.length === TEMPLATE_NAMES.length) return { kind: 'absent' };
+  const ours = new Set(names);
+  const missingOurs = names.filter((n) => lost.has(n));
+  if (missingOurs.length === names.length) return { kind: 'absent' };
   return {
     kind: 'found',
     version: marker.kind === 'text' ? templateVersionOf(marker.text) : null,

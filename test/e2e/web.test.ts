@@ -37,6 +37,10 @@ import {
   type WebServer,
 } from './web-page';
 import { launchChromium } from '../support/chromium';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 jest.setTimeout(120_000);
 
@@ -247,7 +251,7 @@ test('open → edit → save round-trips an .xlsx that the CLI validates with th
   const saved = join(dir, 'saved.xlsx');
   await download.saveAs(saved);
 
-  const outcome = await validateWorkbookFile(saved);
+  const outcome = await validateWorkbookFile(saved, FORMAT);
   expect(outcome.readable).toBe(true);
   const inPage = evaluateRules(values);
   const key = (f: { rule: string; message: string }) => `${f.rule}|${f.message}`;

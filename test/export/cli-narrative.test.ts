@@ -121,11 +121,13 @@ describe('the export in an esbuild bundle on this Node', () => {
       entry,
       `import { writeFileSync } from 'node:fs';
 import { exportDocx, exportHtml } from ${JSON.stringify(join(root, 'src/export'))};
-import { renderNarrative, emptySupplement, reportFromValues, INPUT_CELLS } from ${JSON.stringify(join(root, 'src/report'))};
+import { renderNarrative, emptySupplement, reportFromValues } from ${JSON.stringify(join(root, 'src/report'))};
+import { buildFormat2021 } from ${JSON.stringify(join(root, 'src/report/format/formats'))};
+const format = buildFormat2021();
 const values = JSON.parse(process.argv[2]);
-const report = reportFromValues(values.slice(0, INPUT_CELLS.length)).report;
+const report = reportFromValues(values.slice(0, format.inputCells.length), format).report;
 const narrative = renderNarrative(report, emptySupplement());
-exportDocx(report, narrative).then((b) => { writeFileSync(process.argv[3], b); writeFileSync(process.argv[4], exportHtml(report, narrative)); });
+exportDocx(report, narrative, format.sheetLayout).then((b) => { writeFileSync(process.argv[3], b); writeFileSync(process.argv[4], exportHtml(report, narrative, format.sheetLayout)); });
 `,
     );
   });

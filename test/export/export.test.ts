@@ -23,6 +23,10 @@ import { TOOLS, requireTool } from '../support/system-tools';
 import { setName, text } from '../support/report-values';
 import { large, largeValues, reportOf, supplementOf } from '../narrative/fixtures';
 import { suiteTempDir } from '../support/temp-dir';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const SCRIPT = '<script>window.__pwned = 1</script>';
 const dir = suiteTempDir('nb-export-');
@@ -49,7 +53,7 @@ function hostileReport(): { report: Report; narrative: Narrative } {
 
 describe('the document outline', () => {
   const { report, narrative } = hostileReport();
-  const blocks = reportDocument(report, narrative);
+  const blocks = reportDocument(report, narrative, FORMAT.sheetLayout!);
 
   it('has the title and the six sections in the national order, with the tables where they belong', () => {
     const outline = blocks
@@ -75,7 +79,7 @@ describe('the document outline', () => {
   });
 
   it('cuts 表三 from the template layout with the format’s merged headers', () => {
-    const t3 = tableFromLayout('T3', report);
+    const t3 = tableFromLayout('T3', report, FORMAT.sheetLayout!);
     expect(t3.widths).toHaveLength(10); // 3 label columns + 7 numbers
     expect(t3.rows).toHaveLength(3 + T3_ROWS.length);
     const [h1, h2, h3] = t3.rows;
@@ -104,7 +108,7 @@ describe('the document outline', () => {
   });
 
   it('cuts 表四 with 行政复议 over five columns and 行政诉讼 over ten', () => {
-    const t4 = tableFromLayout('T4', report);
+    const t4 = tableFromLayout('T4', report, FORMAT.sheetLayout!);
     expect(t4.rows[0].map((c) => [c.text, c.colSpan])).toEqual([
       ['行政复议', 5],
       ['行政诉讼', 10],
@@ -124,7 +128,7 @@ describe('the document outline', () => {
 
 describe('HTML export', () => {
   const { report, narrative } = hostileReport();
-  const html = exportHtml(report, narrative);
+  const html = exportHtml(report, narrative, FORMAT.sheetLayout!);
 
   it('escapes everything typed: a <script> in a cell is text', () => {
     expect(html).not.toContain('<script');
@@ -164,7 +168,7 @@ describe('DOCX export', () => {
 
   beforeAll(async () => {
     docxPath = join(dir, 'report.docx');
-    writeFileSync(docxPath, await exportDocx(report, narrative));
+    writeFileSync(docxPath, await exportDocx(report, narrative, FORMAT.sheetLayout!));
   });
 
   it('is a Word document with A4 pages and the text escaped as XML', async () => {
@@ -242,11 +246,11 @@ it('exportDocuments writes the files it is asked for, and only those', async () 
   const report = large();
   const narrative = renderNarrative(report, supplementOf({}));
   const html = join(dir, 'only.html');
-  expect(await exportDocuments(report, narrative, { html })).toEqual([html]);
+  expect(await exportDocuments(report, narrative, { html }, FORMAT)).toEqual([html]);
   expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   expect(existsSync(join(dir, 'only.docx'))).toBe(false);
   const docx = join(dir, 'both.docx');
-  expect(await exportDocuments(report, narrative, { docx, html })).toEqual([docx, html]);
+  expect(await exportDocuments(report, narrative, { docx, html }, FORMAT)).toEqual([docx, html]);
   expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
 });
 
@@ -275,7 +279,7 @@ updateImages('renders docs/export-*.png from the 淮安市 2024 figures', async 
     }),
   );
   const docx = join(dir, 'sample.docx');
-  writeFileSync(docx, await exportDocx(report, narrative));
+  writeFileSync(docx, await exportDocx(report, narrative, FORMAT.sheetLayout!));
   convertWithLibreOffice(docx, 'pdf', dir);
   execFileSync(requireTool(TOOLS.pdftoppm), ['-r', '80', '-png', join(dir, 'sample.pdf'), join(dir, 'sample')]);
   readdirSync(dir)
@@ -283,7 +287,7 @@ updateImages('renders docs/export-*.png from the 淮安市 2024 figures', async 
     .sort()
     .forEach((f, i) => copyFileSync(join(dir, f), `docs/export-docx-page${i + 1}.png`));
   const html = join(dir, 'sample.html');
-  writeFileSync(html, exportHtml(report, narrative));
+  writeFileSync(html, exportHtml(report, narrative, FORMAT.sheetLayout!));
   await withChromium(async (browser) => {
     const page = await browser.newPage({ viewport: { width: 820, height: 1000 } });
     await page.goto(`file://${html}`);

@@ -96,17 +96,23 @@ describe('the template marker carries the format id', () => {
   });
 
   test('a marker written before the id (模板版本 1 only) reads as a 2021 template', async () => {
-    const read = await readTemplate(workbook('本表由年报助手生成，格式依据国办公开办函〔2021〕30号，模板版本 1。'));
+    const read = await readTemplate(
+      workbook('本表由年报助手生成，格式依据国办公开办函〔2021〕30号，模板版本 1。'),
+      buildFormat2021(),
+    );
     expect(read.ok && read.format).toBe('format-2021');
   });
 
   test('the marker the template writes names format-2021', async () => {
-    const read = await readTemplate(workbook(TEMPLATE_NOTE));
+    const read = await readTemplate(workbook(TEMPLATE_NOTE), buildFormat2021());
     expect(read.ok && [read.format, read.version]).toEqual(['format-2021', 1]);
   });
 
   test('a format id this program has no template of is refused, not read as 2021', async () => {
-    const read = await readTemplate(workbook('格式依据某文件（格式标识 format-2031），模板版本 1。'));
+    const read = await readTemplate(
+      workbook('格式依据某文件（格式标识 format-2031），模板版本 1。'),
+      buildFormat2021(),
+    );
     expect(read.ok).toBe(false);
     expect(!read.ok && read.reason).toContain('format-2031');
   });

@@ -10,6 +10,10 @@ import { DOCX_LIMITS, PDF_LIMITS, importDocument } from '../../src/report/import
 import { readReportSource } from '../../src/cli/read-report-source';
 import { suiteTempDir } from '../support/temp-dir';
 import { zip } from '../audit/hostile-files';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const dir = suiteTempDir('nianbao-hostile-docs-');
 const MB = 1024 * 1024;
@@ -71,7 +75,7 @@ function manyItemsPdf(lines: number): Uint8Array {
 async function refusal(name: string, bytes: Uint8Array): Promise<string> {
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  const read = await readReportSource(path);
+  const read = await readReportSource(path, FORMAT);
   if (read.ok) throw new Error(`${name} was read`);
   return read.reason;
 }

@@ -9,6 +9,10 @@ import { validateWorkbookFile } from '../../src/cli/validate-file';
 import { INPUT_CELLS } from '../../src/report';
 import { EXPECTED } from './expected-samples';
 import { SAMPLES_DIR, differences, expectedValues } from './sample-support';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 function capture() {
   const out: string[] = [];
@@ -38,7 +42,7 @@ describe('nianbao import', () => {
     expect(c.out()).toMatch(
       /已写入 .*004\.xlsx（200 个数字，补充信息数字 1 个，文字 8 段，均记入补充信息「导入记录」）/,
     );
-    const v = await validateWorkbookFile(out);
+    const v = await validateWorkbookFile(out, FORMAT);
     expect(v.readable).toBe(true);
     expect(
       differences(

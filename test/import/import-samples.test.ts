@@ -4,6 +4,10 @@ import { evaluateRules, input, type CellContent, type Finding } from '../../src/
 import { importReport, previousValuesFrom } from '../../src/report/import';
 import { EXPECTED } from './expected-samples';
 import { differences, expectedValues, readSample } from './sample-support';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const errorsOf = (findings: readonly Finding[]) =>
   findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.key}`);
@@ -80,7 +84,7 @@ describe('what the importer tells the user about the samples', () => {
 describe('cross-year checks on imported reports', () => {
   const values = (file: string) => importReport(readSample(file)).values;
   const crossYear = (current: readonly CellContent[], previous: readonly CellContent[]) =>
-    evaluateRules([...current, ...previousValuesFrom(previous)], { scopes: ['previous'] });
+    evaluateRules([...current, ...previousValuesFrom(previous, FORMAT)], { scopes: ['previous'] });
 
   it.each([
     ['real/004.txt', 'real/005.txt'],

@@ -15,6 +15,10 @@ import { AUDIT_CSV_COLUMNS, auditCsvLine, parseCsv } from '../../src/cli/audit/a
 import { importRecord, importReport } from '../../src/report/import';
 import { readSample, SAMPLES_DIR } from './sample-support';
 import { suiteTempDir } from '../support/temp-dir';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const dir = suiteTempDir('nianbao-prose-');
 const quiet: CliIO = { out: () => undefined, err: () => undefined, interactive: false };
@@ -97,7 +101,7 @@ describe('validate and audit check the imported prose too', () => {
   it('005: import -o, then validate finds 134 against 170 in the imported 一（二）, and the 补充信息 it carried', async () => {
     const out = join(dir, '005.xlsx');
     expect(await importCommand.run([join(SAMPLES_DIR, 'real/005.txt'), '-o', out], quiet)).toBe(0);
-    const v = await validateWorkbookFile(out);
+    const v = await validateWorkbookFile(out, FORMAT);
     const prose = v.json.findings.filter((f) => f.rule.startsWith('N.'));
     expect(prose.map((f) => [f.rule, f.severity, f.cells[0].row])).toEqual([
       ['N.review', 'warning', '一（二）依申请公开情况的模板'],
@@ -119,13 +123,13 @@ describe('validate and audit check the imported prose too', () => {
   it('a hand-typed 补充信息 text that disagrees with the tables is an error in validate', async () => {
     const out = join(dir, 'gx.xlsx');
     expect(await importCommand.run([join(SAMPLES_DIR, 'published-2021-gaoxinqu.txt'), '-o', out], quiet)).toBe(0);
-    expect((await validateWorkbookFile(out)).json.findings.filter((f) => f.rule.startsWith('N.'))).toEqual([]);
+    expect((await validateWorkbookFile(out, FORMAT)).json.findings.filter((f) => f.rule.startsWith('N.'))).toEqual([]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const host = new XlsxHost(workbook);
     await host.writeNamedValues(new Map([[sup('text_other'), '本年度共收到政府信息公开申请3件。']]));
     writeFileSync(out, await host.toBuffer());
-    const v = await validateWorkbookFile(out);
+    const v = await validateWorkbookFile(out, FORMAT);
     const f = v.json.findings.filter((x) => x.rule.startsWith('N.'));
     expect(f.map((x) => [x.rule, x.severity, x.cells[0].table, x.cells[0].row])).toEqual([
       ['N.apply', 'error', 'SUP', '六、其他需要报告的事项'],

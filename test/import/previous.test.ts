@@ -18,6 +18,10 @@ import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { openWorkbookBuffer } from '../../src/hosts/xlsx/read-workbook';
 import { readTemplate } from '../../src/report/reading/read-template';
 import { readSample } from './sample-support';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const last = importReport(readSample('real/004.txt'));
 const current = importReport(readSample('real/005.txt'));
@@ -25,7 +29,7 @@ const num = (value: number): CellContent => ({ kind: 'number', value });
 
 describe('previousValuesFrom', () => {
   it('takes 四、结转下年度继续办理 and 现行有效件数 from last year, in PREVIOUS_CELLS order', () => {
-    const prev = previousValuesFrom(last);
+    const prev = previousValuesFrom(last, FORMAT);
     expect(prev).toHaveLength(PREVIOUS_CELLS.length);
     const byName = new Map(PREVIOUS_CELLS.map((c, i) => [c.name, prev[i]]));
     expect(byName.get('nb_prev_t3_next_person')).toEqual(num(118));
@@ -35,8 +39,8 @@ describe('previousValuesFrom', () => {
   });
 
   it('accepts the typed Report and plain values alike', () => {
-    expect(previousValuesFrom(last.report)).toEqual(previousValuesFrom(last));
-    expect(previousValuesFrom(last.values)).toEqual(previousValuesFrom(last));
+    expect(previousValuesFrom(last.report, FORMAT)).toEqual(previousValuesFrom(last, FORMAT));
+    expect(previousValuesFrom(last.values, FORMAT)).toEqual(previousValuesFrom(last, FORMAT));
   });
 });
 
@@ -46,7 +50,7 @@ describe('prefillCarry', () => {
   it('offers every column of last year’s carry-forward for blank cells', () => {
     const now = [...current.values];
     for (const c of INPUT_CELLS.filter((x) => x.table === 'T3' && x.rowId === 'carry')) now[c.index] = BLANK;
-    const p = prefillCarry(last, now);
+    const p = prefillCarry(last, now, FORMAT);
     expect([...p.toWrite]).toEqual([...p.values]);
     expect(p.toWrite.get(carry('person').name)).toBe(118);
     expect(p.conflicts).toEqual([]);
@@ -56,7 +60,7 @@ describe('prefillCarry', () => {
     const now = [...current.values];
     now[carry('person').index] = num(100);
     now[carry('legal').index] = { kind: 'text', text: '两件' };
-    const p = prefillCarry(last, now);
+    const p = prefillCarry(last, now, FORMAT);
     expect(p.toWrite.has(carry('person').name)).toBe(false);
     expect(p.toWrite.has(carry('legal').name)).toBe(false);
     expect(p.toWrite.get(carry('business').name)).toBe(3);
@@ -72,7 +76,10 @@ describe('planPrevious in a real workbook', () => {
     const host = new XlsxHost();
     await host.applyEdits(planTemplate({ agency: '宿迁市', year: 2024 }));
     await host.applyEdits(
-      planPrevious(previousValuesFrom(last), { year: 2023, priorityBase: planHighlights('年报', ['report']).length }),
+      planPrevious(previousValuesFrom(last, FORMAT), {
+        year: 2023,
+        priorityBase: planHighlights('年报', ['report']).length,
+      }),
     );
     const values = new Map<string, number>();
     INPUT_CELLS.forEach((c, i) => {
@@ -90,17 +97,17 @@ describe('planPrevious in a real workbook', () => {
     expect(wb.getWorksheet(PREVIOUS_SHEET_NAME)?.state).toBe('hidden');
     const opened = await openWorkbookBuffer(buf);
     if (!opened.ok) throw new Error(opened.reason);
-    const read = await readTemplate(opened.host);
+    const read = await readTemplate(opened.host, FORMAT);
     if (!read.ok) throw new Error(read.reason);
     for (const c of PREVIOUS_CELLS) expect(read.refs.get(c.name)).toMatch(new RegExp(`^${PREVIOUS_SHEET_NAME}!D\\d+$`));
     expect(read.values.slice(INPUT_CELLS.length, INPUT_CELLS.length + PREVIOUS_CELLS.length)).toEqual(
-      previousValuesFrom(last),
+      previousValuesFrom(last, FORMAT),
     );
     expect(evaluateRules(read.values, { scopes: ['previous'] })).toEqual([]);
   });
 
   it('adds the cross-year highlights on the report sheet, after the report ones, reading nb_prev_* names', async () => {
-    const edits = planPrevious(previousValuesFrom(last), { priorityBase: 500 });
+    const edits = planPrevious(previousValuesFrom(last, FORMAT), { priorityBase: 500 });
     const cf = edits.flatMap((e) => (e.op === 'conditionalFormat' ? [e] : []));
     // The cells the cross-year rules paint get their rules again, one per style, the X.* checks OR-ed into the
     // error rule (上年结转, X.carry) or the warning rule (现行有效件数, X.inforce), each replacing the report-only one.
@@ -114,7 +121,7 @@ describe('planPrevious in a real workbook', () => {
   });
 
   it('on a second load, rewrites only the values', () => {
-    const edits = planPrevious(previousValuesFrom(last), { sheetExists: true });
+    const edits = planPrevious(previousValuesFrom(last, FORMAT), { sheetExists: true });
     expect(edits.map((e) => e.op)).toEqual(['values']);
   });
 });

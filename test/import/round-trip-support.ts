@@ -4,16 +4,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportDocx, exportHtml } from '../../src/export';
-import { INPUT_CELLS, renderNarrative, reportFromValues, type CellContent } from '../../src/report';
+import { renderNarrative, reportFromValues, type CellContent } from '../../src/report';
+import { buildFormat2021 } from '../../src/report/format/formats';
 import { convertWithLibreOffice } from '../support/libreoffice';
 import { emptySupplementValues } from './random-report';
 
+const FORMAT = buildFormat2021();
+
 export function documentsOf(values: readonly CellContent[]) {
-  const report = reportFromValues(values.slice(0, INPUT_CELLS.length)).report;
+  const report = reportFromValues(values.slice(0, FORMAT.inputCells.length), FORMAT).report;
   const narrative = renderNarrative(report, emptySupplementValues());
   return {
-    html: () => exportHtml(report, narrative),
-    docx: async () => new Uint8Array(await exportDocx(report, narrative)),
+    html: () => exportHtml(report, narrative, FORMAT.sheetLayout!),
+    docx: async () => new Uint8Array(await exportDocx(report, narrative, FORMAT.sheetLayout!)),
   };
 }
 
@@ -37,7 +40,7 @@ export function pdfsOf(docxs: readonly Uint8Array[]): Uint8Array[] {
 export function cellDifferences(got: readonly CellContent[], want: readonly CellContent[]): string[] {
   const shown = (c: CellContent | undefined) =>
     c?.kind === 'number' ? String(c.value) : c?.kind === 'text' ? c.text : '∅';
-  return INPUT_CELLS.flatMap((c, i) =>
+  return FORMAT.inputCells.flatMap((c, i) =>
     shown(got[i]) === shown(want[i]) ? [] : [`${c.name}: ${shown(got[i])} ≠ ${shown(want[i])}`],
   );
 }

@@ -1,7 +1,7 @@
 // Reports for the narrative and export tests: zero, small (the 高新区 2021 seed) and large (淮安市 2024, from
 // shared/samples/real/001.txt: its tables and its own narrative, whose figures agree with them).
+import { buildFormat2021 } from '../../src/report/format/formats';
 import {
-  INPUT_CELLS,
   SUPPLEMENT_FIELDS,
   emptySupplement,
   reportFromValues,
@@ -12,7 +12,9 @@ import {
 } from '../../src/report';
 import { gaoxinqu2021, num, set, setName, text, zeroReport } from '../support/report-values';
 
-export const reportOf = (values: CellContent[]): Report => reportFromValues(values.slice(0, INPUT_CELLS.length)).report;
+const FORMAT = buildFormat2021();
+export const reportOf = (values: CellContent[]): Report =>
+  reportFromValues(values.slice(0, FORMAT.inputCells.length), FORMAT).report;
 
 export function zero(): Report {
   return reportOf(zeroReport());

@@ -25,6 +25,10 @@ import { filledWorkbook } from '../export/workbook';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suiteTempDir } from '../support/temp-dir';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const dir = suiteTempDir('nb-sup-');
 
@@ -76,7 +80,7 @@ describe('the 补充信息 sheet in a real workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['年报', SUPPLEMENT_SHEET_NAME]);
     const opened = await openWorkbookBuffer(buf);
     if (!opened.ok) throw new Error(opened.reason);
-    const loaded = await loadReport(opened.host);
+    const loaded = await loadReport(opened.host, FORMAT);
     if (!loaded.ok) throw new Error(loaded.reason);
     expect(loaded.hasSupplement).toBe(true);
     expect(loaded.supplement.openTotal).toBe(422);
@@ -89,7 +93,7 @@ describe('the 补充信息 sheet in a real workbook', () => {
     const buf = await filledWorkbook(gaoxinqu2021(), {}, { withSupplement: false });
     const opened = await openWorkbookBuffer(buf);
     if (!opened.ok) throw new Error(opened.reason);
-    const loaded = await loadReport(opened.host);
+    const loaded = await loadReport(opened.host, FORMAT);
     expect(loaded.ok && loaded.hasSupplement).toBe(false);
     expect(loaded.ok && loaded.supplement.openTotal).toBeNull();
   });
@@ -105,7 +109,7 @@ describe('the 补充信息 sheet in a real workbook', () => {
         fee_notices: '2件',
       }),
     );
-    const outcome = await validateWorkbookFile(bad);
+    const outcome = await validateWorkbookFile(bad, FORMAT);
     const found = outcome.findings.filter((f) => f.rule.startsWith('S.'));
     expect(found.map((f) => f.message)).toEqual([
       '补充信息「收费通知件数」填写了带单位的「2件」（可改为 2），应填写不小于 0 的整数',
@@ -122,7 +126,7 @@ describe('the 补充信息 sheet in a real workbook', () => {
         fee_notices: 2,
       }),
     );
-    expect((await validateWorkbookFile(good)).findings).toEqual([]);
+    expect((await validateWorkbookFile(good, FORMAT)).findings).toEqual([]);
   });
 });
 

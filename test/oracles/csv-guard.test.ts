@@ -1,13 +1,13 @@
 // `nianbao export --csv` and `audit --csv` open in Excel/WPS, which run a field starting with = + - @ (or a tab or CR
 // before one) as a formula: OWASP "CSV Injection" lists exactly these four leading characters
 // (https://owasp.org/www-community/attacks/CSV_Injection). Every one of them must come out quoted as text.
-import { ALL_VALUE_CELLS, BLANK, type CellContent } from '../../src/report';
+import { ALL_VALUE_CELLS, BLANK, CELLS_2021, type CellContent } from '../../src/report';
 import { csvField, inputsCsv, safeCsvText } from '../../src/cli/report-json';
 
 function agencyRow(agency: string): string {
   const values: CellContent[] = ALL_VALUE_CELLS.map(() => BLANK);
   values[ALL_VALUE_CELLS.findIndex((c) => c.name === 'nb_agency')] = { kind: 'text', text: agency };
-  const line = inputsCsv(values, new Map([['nb_agency', '年报!D2']]))
+  const line = inputsCsv(values, new Map([['nb_agency', '年报!D2']]), CELLS_2021)
     .split('\r\n')
     .find((l) => l.includes('机关名称'));
   if (!line) throw new Error('no 机关名称 row in the CSV');

@@ -2,14 +2,17 @@
 // sentences from the published reports, checked against the same reports' tables as copied in published-reports.ts,
 // and one number changed in each, with the literal finding: the rule, the narrative cell it marks (补充信息
 // 「一、总体情况」, nb_sup_text_overview in docs/narrative.md), the severity and the two numbers.
-import { INPUT_CELLS, checkNarrative, reportFromValues, type Report } from '../../src/report';
+import { INPUT_CELLS, LAYOUT_2021, checkNarrative, reportFromValues, type Report } from '../../src/report';
 import { supplementOf } from '../narrative/fixtures';
 import { GAOXINQU_2021_OPEN, HONGZE_2023, HUAIAN_2024, type PublishedReport } from './published-reports';
 import { namedFigures, valuesOf } from './report-cells';
 
 const CELL = 'nb_sup_text_overview';
 const reportOf = (r: PublishedReport): Report =>
-  reportFromValues(valuesOf(namedFigures(r)).slice(0, INPUT_CELLS.length)).report;
+  reportFromValues(valuesOf(namedFigures(r)).slice(0, INPUT_CELLS.length), {
+    inputCells: INPUT_CELLS,
+    layout: LAYOUT_2021,
+  }).report;
 
 /** real/001.txt 一（二）, as printed (spaces around the numbers are pdftotext's). */
 const HUAIAN_APPLY =

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { SUPPLEMENT_FIELDS, input, planInsertion } from '../../src/report';
 import { suiteTempDir } from '../support/temp-dir';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const dir = suiteTempDir('nianbao-no-exceljs-');
 const AGENCY = '某某县人民政府办公室';
@@ -55,7 +59,7 @@ it('nianbao rollup reads a child without ExcelJS', async () => {
   const { readChild } = withoutExcelJs(
     () => require('../../src/cli/commands/rollup-child') as typeof import('../../src/cli/commands/rollup-child'),
   );
-  const read = await readChild(file);
+  const read = await readChild(file, FORMAT);
   if (!read.ok) throw new Error(read.reason);
   expect(read.otherFormat).toBeNull();
   expect(read.values[input('META', 'agency').index]).toEqual({ kind: 'text', text: AGENCY });
@@ -88,7 +92,7 @@ it('the pane’s 上年数据 reads last year’s workbook without ExcelJS', asy
       require('../../src/taskpane/previous/read-previous-workbook') as typeof import('../../src/taskpane/previous/read-previous-workbook'),
   );
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const read = await readPreviousWorkbook(ab, '2024年报.xlsx');
+  const read = await readPreviousWorkbook(ab, '2024年报.xlsx', FORMAT);
   if (!read.ok) throw new Error(read.reason);
   expect(read.values[input('T3', 'new', 'total').index]).toEqual({ kind: 'number', value: 7 });
   expect(read.values[input('META', 'year').index]).toEqual({ kind: 'number', value: 2025 });

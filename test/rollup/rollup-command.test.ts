@@ -4,7 +4,9 @@
 // one to every child; the parent validates.
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADDITIVE_CELLS } from '../../src/report';
+import { INPUT_CELLS, additiveCells } from '../../src/report';
+
+const ADDITIVE_CELLS = additiveCells(INPUT_CELLS);
 import { importReport } from '../../src/report/import';
 import { writeImportedWorkbook } from '../../src/cli/commands/import';
 import { EXPECTED } from '../import/expected-samples';

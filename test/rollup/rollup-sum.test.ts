@@ -3,7 +3,6 @@
 // screening refuses by name a child with errors, another year, another format, no agency or a duplicate agency.
 import fc from 'fast-check';
 import {
-  ADDITIVE_CELLS,
   INPUT_CELLS,
   TEMPLATE_VERSION,
   childFacts,
@@ -14,7 +13,13 @@ import {
   sumChildren,
   type CellContent,
   type ChildFacts,
+  additiveCells,
 } from '../../src/report';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format the roll-up is of (what a composition root builds and hands down). */
+const FORMAT = buildFormat2021();
+const ADDITIVE_CELLS = additiveCells(FORMAT.inputCells);
 
 /** A cell's value as whole ten-thousandths (amounts have at most 4 decimals) or blank. */
 const cellArb = (kind: string) =>
@@ -51,7 +56,7 @@ describe('sumChildren', () => {
     fc.assert(
       fc.property(fc.array(childArb, { minLength: 1, maxLength: 6 }), (raw) => {
         const children = raw.map((c, i) => ({ label: `下级${i}`, values: valuesOf(c) }));
-        const r = sumChildren(children, { agency: '某某市人民政府办公室', year: 2025 });
+        const r = sumChildren(children, { agency: '某某市人民政府办公室', year: 2025 }, FORMAT);
         expect(r.values[input('META', 'agency').index]).toEqual({ kind: 'text', text: '某某市人民政府办公室' });
         expect(r.values[input('META', 'year').index]).toEqual({ kind: 'number', value: 2025 });
         ADDITIVE_CELLS.forEach((cell, i) => {
@@ -113,7 +118,7 @@ describe('childFacts', () => {
     const values = blank();
     values[META.agency.index] = { kind: 'text', text: '  甲区人民政府 ' };
     values[META.year.index] = { kind: 'number', value: 2025 };
-    expect(childFacts('a.xlsx', values, null)).toEqual({
+    expect(childFacts('a.xlsx', values, null, FORMAT)).toEqual({
       label: '甲区人民政府',
       agency: '甲区人民政府',
       year: 2025,
@@ -122,7 +127,7 @@ describe('childFacts', () => {
     });
     const unnamed = blank();
     unnamed[META.year.index] = { kind: 'text', text: '2025年' };
-    expect(childFacts('b.xlsx', unnamed, null)).toMatchObject({ label: 'b.xlsx', agency: null, year: null });
+    expect(childFacts('b.xlsx', unnamed, null, FORMAT)).toMatchObject({ label: 'b.xlsx', agency: null, year: null });
   });
 
   it('counts the report’s errors: a finished 新收 row whose parts (all 0) do not make its total (9)', () => {
@@ -130,16 +135,16 @@ describe('childFacts', () => {
     for (const c of ['person', 'business', 'research', 'charity', 'legal', 'other'])
       values[input('T3', 'new', c).index] = { kind: 'number', value: 0 };
     values[input('T3', 'new', 'total').index] = { kind: 'number', value: 9 };
-    expect(childFacts('c.xlsx', values, null).errors).toBe(1);
+    expect(childFacts('c.xlsx', values, null, FORMAT).errors).toBe(1);
     values[input('T3', 'new', 'total').index] = { kind: 'number', value: 0 };
-    expect(childFacts('c.xlsx', values, null).errors).toBe(0);
+    expect(childFacts('c.xlsx', values, null, FORMAT).errors).toBe(0);
   });
 
   it('words another template version, and none for ours', () => {
-    expect(otherTemplateVersion(TEMPLATE_VERSION)).toBeNull();
-    expect(otherTemplateVersion(TEMPLATE_VERSION + 1)).toBe(
+    expect(otherTemplateVersion(TEMPLATE_VERSION, FORMAT)).toBeNull();
+    expect(otherTemplateVersion(TEMPLATE_VERSION + 1, FORMAT)).toBe(
       `模板版本 ${TEMPLATE_VERSION + 1}（本助手的模板版本为 ${TEMPLATE_VERSION}）`,
     );
-    expect(otherTemplateVersion(null)).toContain('模板版本 未知');
+    expect(otherTemplateVersion(null, FORMAT)).toContain('模板版本 未知');
   });
 });

@@ -11,9 +11,9 @@ import { ReportController } from '../../src/taskpane/report-controller';
 
 const SAMPLE = readFileSync(join(__dirname, '..', 'fixtures', 'samples', 'published-2021-gaoxinqu.txt'), 'utf8');
 const IMPORTED = importReport(SAMPLE);
-const EXPECTED = importedValues(IMPORTED.values);
+const EXPECTED = importedValues(IMPORTED);
 /** With the 补充信息 figures and texts the sample's words give (checked by hand below). */
-const EXPECTED_ALL = importedValues(IMPORTED.values, IMPORTED.supplement);
+const EXPECTED_ALL = importedValues(IMPORTED, IMPORTED.supplement);
 const AGENCY = input('META', 'agency').name;
 const PERSON_NEW = input('T3', 'new', 'person').name;
 const PERSON_CARRY = input('T3', 'carry', 'person').name;
@@ -160,7 +160,7 @@ describe('ImportController', () => {
       const file = new File([new Uint8Array(iconv.encode(SAMPLE, 'gb18030'))], '年报.txt');
       const preview = await controller.imports.readFile(file);
       expect(preview?.agency).toBe('高新区管委会办公室');
-      expect(importedValues(preview!.result.values)).toEqual(EXPECTED);
+      expect(importedValues(preview!.result)).toEqual(EXPECTED);
       expect(preview?.sourceName).toBe('年报.txt');
     });
 

@@ -19,7 +19,7 @@ globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 
 const read = (f: string) => readFileSync(join(__dirname, '..', 'fixtures', 'samples', f), 'utf8');
 const SAMPLE = read('published-2021-gaoxinqu.txt');
-const EXPECTED = importedValues(importReport(SAMPLE).values);
+const EXPECTED = importedValues(importReport(SAMPLE));
 const plain = (c: CellContent | undefined) => (c?.kind === 'number' ? c.value : c?.kind === 'text' ? c.text : null);
 
 async function setCell(host: XlsxHost, name: string, value: string | number | null) {
@@ -127,7 +127,7 @@ describe('上年数据 tab', () => {
   it('keeps last year’s report in the workbook and prefills 上年结转 without overwriting', async () => {
     const host = new XlsxHost();
     await host.applyEdits(planTemplate({ sheet: '年报' }));
-    await host.writeNamedValues(importedValues(importReport(read('real/005.txt')).values));
+    await host.writeNamedValues(importedValues(importReport(read('real/005.txt'))));
     const carryPerson = input('T3', 'carry', 'person').name;
     const carryLegal = input('T3', 'carry', 'legal').name;
     await setCell(host, carryPerson, 1000);

@@ -9,6 +9,10 @@ import { importReport, previousValuesFrom } from '../../src/report/import';
 import { PREVIOUS_SHEET_NAME } from '../../src/report/sheet-edits/plan-previous';
 import { importedValues } from '../../src/taskpane/import/fill-plan';
 import { ReportController } from '../../src/taskpane/report-controller';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const read = (f: string) => readFileSync(join(__dirname, '..', 'fixtures', 'samples', f), 'utf8');
 const LAST_TEXT = read('real/004.txt');
@@ -34,14 +38,15 @@ async function valueOf(host: XlsxHost, name: string) {
 /** This year's workbook: the template filled with 005's figures. */
 async function thisYear(host: XlsxHost): Promise<void> {
   await host.applyEdits(planTemplate({ sheet: '年报' }));
-  await host.writeNamedValues(importedValues(NOW.values));
+  await host.writeNamedValues(importedValues(NOW));
 }
 
-/** Last year's workbook, as the add-in would have saved it, as a File. */
-async function lastYearFile(): Promise<File> {
+/** Last year's workbook, as the add-in would have saved it, as a File; `blank` names cells left empty in it. */
+async function lastYearFile(blank: readonly string[] = []): Promise<File> {
   const last = new XlsxHost();
   await last.applyEdits(planTemplate({ sheet: '年报' }));
-  await last.writeNamedValues(importedValues(LAST.values));
+  await last.writeNamedValues(importedValues(LAST));
+  if (blank.length) await last.writeNamedValues(new Map(blank.map((n) => [n, null])));
   return new File([new Uint8Array(await last.toBuffer())], '2023年报.xlsx');
 }
 
@@ -64,7 +69,7 @@ describe('PreviousController', () => {
     const loaded = (await controller.previous.readText(LAST_TEXT, null))!;
     expect(loaded.year).toBe(NOW.report.year! - 1);
     expect(loaded.found).toBe(PREVIOUS_CELLS.length);
-    expect(loaded.previous).toEqual(previousValuesFrom(LAST));
+    expect(loaded.previous).toEqual(previousValuesFrom(LAST, FORMAT));
     expect(loaded.yearWarning).toBeNull();
     expect(await host.sheetNames()).toEqual(['年报']);
   });
@@ -107,13 +112,30 @@ describe('PreviousController', () => {
       (host.workbook.getWorksheet('年报') as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
     ).toHaveLength(rulesBefore);
     const stored = await host.readNamedCells(PREVIOUS_CELLS.map((c) => c.name));
-    expect(stored.values).toEqual(previousValuesFrom(importReport(read('real/003.txt'))));
+    expect(stored.values).toEqual(previousValuesFrom(importReport(read('real/003.txt')), FORMAT));
+  });
+
+  it('a second load whose figure is now blank clears the old figure in 上年数据, never keeps it', async () => {
+    await controller.previous.readText(LAST_TEXT, null);
+    await controller.previous.save();
+    expect(await valueOf(host, 'nb_prev_t3_next_total')).toBe(lastNext('total'));
+    expect(await valueOf(host, 'nb_prev_t3_next_person')).toBe(lastNext('person'));
+    // Last year's file again, its 结转下年度 总计 now left blank: the stored figure must go, not stay from the first load.
+    const loaded = (await controller.previous.readFile(await lastYearFile([input('T3', 'next', 'total').name])))!;
+    expect(loaded.previous[PREVIOUS_CELLS.findIndex((c) => c.name === 'nb_prev_t3_next_total')]).toEqual({
+      kind: 'blank',
+    });
+    expect(await controller.previous.save()).toBe(true);
+    expect(await valueOf(host, 'nb_prev_t3_next_total')).toBeNull();
+    expect(await valueOf(host, 'nb_prev_t3_next_person')).toBe(lastNext('person'));
+    const stored = await host.readNamedCells(PREVIOUS_CELLS.map((c) => c.name));
+    expect(stored.values).toEqual(loaded.previous);
   });
 
   it('reads last year’s .xlsx by its names', async () => {
     const loaded = (await controller.previous.readFile(await lastYearFile()))!;
     expect(loaded.kind).toBe('xlsx');
-    expect(loaded.previous).toEqual(previousValuesFrom(LAST));
+    expect(loaded.previous).toEqual(previousValuesFrom(LAST, FORMAT));
     expect(loaded.sourceName).toBe('2023年报.xlsx');
     await controller.previous.save();
     expect(crossYear(controller)).toEqual([]);

@@ -30,7 +30,7 @@ async function excelWithThisYear() {
   const controller = new ReportController(host, { debounceMs: 10 });
   await controller.start();
   expect(await controller.insertTemplate({ agency: '', year: '' })).toMatchObject({ ok: true, sheet: '年报' });
-  await host.writeNamedValues(importedValues(NOW.values));
+  await host.writeNamedValues(importedValues(NOW));
   await controller.refresh();
   return { fake, host, controller };
 }

@@ -10,6 +10,10 @@ import { withChromium } from '../support/chromium';
 import { runCli } from '../support/run-cli';
 import { cellByName, loadWorkbook } from '../support/workbook-by-names';
 import { suiteTempDir } from '../support/temp-dir';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const dir = suiteTempDir('nianbao-browser-');
 
@@ -25,15 +29,18 @@ it('opens a filled template in chromium through the reader and reads what the CL
   const entry = join(dir, 'entry.ts');
   const reader = join(process.cwd(), 'src/hosts/xlsx/reader/workbook-reader.ts');
   const template = join(process.cwd(), 'src/report/reading/read-template.ts');
+  const formats = join(process.cwd(), 'src/report/format/formats.ts');
   writeFileSync(
     entry,
     `import { WorkbookReader } from ${JSON.stringify(reader)};
-     import { TEMPLATE_READ_NAMES, readTemplate } from ${JSON.stringify(template)};
+     import { templateReadNames, readTemplate } from ${JSON.stringify(template)};
+     import { buildFormat2021 } from ${JSON.stringify(formats)};
      (window as any).readBytes = async (b64: string) => {
        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-       const opened = WorkbookReader.open(bytes, TEMPLATE_READ_NAMES);
+       const format = buildFormat2021();
+       const opened = WorkbookReader.open(bytes, templateReadNames(format));
        if (!opened.ok) return { error: opened.reason };
-       const read = await readTemplate(opened.reader);
+       const read = await readTemplate(opened.reader, format);
        return read.ok ? { sheet: read.sheet, values: read.values } : { error: read.reason };
      };`,
   );
@@ -56,7 +63,7 @@ it('opens a filled template in chromium through the reader and reads what the CL
       readFileSync(file).toString('base64'),
     );
   });
-  const cli = await readReportSource(file);
+  const cli = await readReportSource(file, FORMAT);
   if (!cli.ok) throw new Error(cli.reason);
   const got = inPage as { sheet: string; values: unknown[] };
   expect(got.sheet).toBe('年报');

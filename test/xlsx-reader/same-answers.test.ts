@@ -7,12 +7,16 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { ALL_VALUE_CELLS, SUPPLEMENT_NAMES, TEMPLATE_MARKER_NAME, type CellContent } from '../../src/report';
-import { TEMPLATE_READ_NAMES, readTemplate } from '../../src/report/reading/read-template';
+import { templateReadNames, readTemplate } from '../../src/report/reading/read-template';
 import { openWorkbookBuffer } from '../../src/hosts/xlsx/read-workbook';
 import { WorkbookReader } from '../../src/hosts/xlsx/reader/workbook-reader';
 import { runCli } from '../support/run-cli';
 import { cellByName } from '../support/workbook-by-names';
 import { suiteTempDir } from '../support/temp-dir';
+import { buildFormat2021 } from '../../src/report/format/formats';
+
+/** The format these tests read and check reports as (what a composition root builds). */
+const FORMAT = buildFormat2021();
 
 const dir = suiteTempDir('nianbao-reader-');
 const NAMES = [...ALL_VALUE_CELLS.map((c) => c.name), TEMPLATE_MARKER_NAME, ...SUPPLEMENT_NAMES];
@@ -170,10 +174,10 @@ describe('the targeted reader and the ExcelJS reader', () => {
         const buf = Buffer.from(await wb.xlsx.writeBuffer());
 
         const oracle = await openWorkbookBuffer(buf);
-        const opened = WorkbookReader.open(buf, TEMPLATE_READ_NAMES);
+        const opened = WorkbookReader.open(buf, templateReadNames(FORMAT));
         expect(opened.ok).toBe(oracle.ok);
         if (!oracle.ok || !opened.ok) return;
-        const [want, got] = [await readTemplate(oracle.host), await readTemplate(opened.reader)];
+        const [want, got] = [await readTemplate(oracle.host, FORMAT), await readTemplate(opened.reader, FORMAT)];
         if (want.ok && got.ok)
           expect({ ...got, values: asExcelJs(got.values) }).toEqual({
             ...want,

@@ -13,7 +13,7 @@ import {
 } from '../../report';
 import { fileKindOfName } from '../../report/import';
 import type { Format } from '../../report/format/format';
-import { buildFormat2019 } from '../../report/format/formats';
+import { buildFormat2019, buildFormat2021 } from '../../report/format/formats';
 import { NO_TABLES_REASON, importReportFile, sniffKind, type SourceKind } from '../read-report-source';
 import { validateWorkbookFile } from '../validate-file';
 import { checkRegularFile } from './special-file';
@@ -51,6 +51,9 @@ const FIRST_SHOWN = 3;
 /** The 2019 format, built once per process when the first 2019 report comes (the 2021 one is the default). */
 let built2019: Format | null = null;
 const format2019 = (): Format => (built2019 ??= buildFormat2019());
+let built2021: Format | null = null;
+/** The format a workbook of our template is validated as (validate-file takes it). */
+const format2021 = (): Format => (built2021 ??= buildFormat2021());
 
 interface FileStamp {
   readonly size: number | null;
@@ -136,7 +139,7 @@ export async function auditFile(path: string): Promise<AuditRow> {
   const kind = await sniffKind(path);
   try {
     if (kind === 'xlsx') {
-      const outcome = await validateWorkbookFile(path);
+      const outcome = await validateWorkbookFile(path, format2021());
       if (!outcome.readable || !outcome.values) return failedRow(path, kind, outcome.json.error ?? '无法读取', stamp);
       const standing = outcome.findings.filter((f) => !outcome.dismissed.has(f));
       return readRow(path, kind, stamp, outcome.values, 'template', standing, outcome.dismissed.size, 0);

@@ -1,4 +1,5 @@
-import { INPUT_CELLS, reportFromValues, renderNarrative } from '../../report';
+import { reportFromValues, renderNarrative } from '../../report';
+import { buildFormat2021 } from '../../report/format/formats';
 import { exportDocuments } from '../../export/export-documents';
 import { exportGate, gateLines } from '../../export/export-gate';
 import { loadReport } from '../../export/load-report';
@@ -32,15 +33,17 @@ export const exportCommand: CliCommand = {
       return usageError(io, '请指定要导出的 .xlsx 文件，以及 --csv、--docx、--html 中至少一个输出文件。', this.usage);
     // Never over the workbook itself (export f.xlsx --csv f.xlsx), nor over an existing file without --force.
     if (!(await outputsAllowed(io, [csv, docx, html], [path], p.values.force))) return EXIT.unreadable;
-    const outcome = await validateWorkbookFile(path);
+    // The format exported (the template's): built once, handed to the reading, the gate and the CSV.
+    const format = buildFormat2021();
+    const outcome = await validateWorkbookFile(path, format);
     if (!outcome.readable) {
       io.err(line`无法读取 ${path}：${outcome.json.error}\n`);
       return EXIT.unreadable;
     }
     // The gate: errors stop the export (nothing is written) unless --allow-errors; blanks and warnings are shown.
     const values = outcome.values!;
-    const { report } = reportFromValues(values.slice(0, INPUT_CELLS.length));
-    const gate = exportGate(outcome.findings, values, report);
+    const { report } = reportFromValues(values.slice(0, format.inputCells.length), format);
+    const gate = exportGate(outcome.findings, values, report, format);
     const lines = gateLines(gate, (f) => outcome.refs.get(f.cells[0]) ?? f.cells[0]);
     if (gate.blocked && !p.values['allow-errors']) {
       io.err(
@@ -54,17 +57,20 @@ export const exportCommand: CliCommand = {
     const reader = outcome.reader!;
     try {
       if (csv) {
-        await writeOutputFile(csv, inputsCsv(values, outcome.refs, await textFieldRows(reader)));
+        await writeOutputFile(
+          csv,
+          inputsCsv(values, outcome.refs, format.cells, await textFieldRows(reader, format.cells)),
+        );
         io.out(line`已导出 ${csv}\n`);
       }
       if (docx || html) {
-        const loaded = await loadReport(reader);
+        const loaded = await loadReport(reader, format);
         if (!loaded.ok) {
           io.err(line`无法读取 ${path}：${loaded.reason}\n`);
           return EXIT.unreadable;
         }
         const narrative = renderNarrative(loaded.report, loaded.supplement);
-        for (const written of await exportDocuments(loaded.report, narrative, { docx, html }, writeOutputFile))
+        for (const written of await exportDocuments(loaded.report, narrative, { docx, html }, format, writeOutputFile))
           io.out(line`已导出 ${written}\n`);
       }
     } catch (e) {

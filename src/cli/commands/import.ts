@@ -2,19 +2,19 @@
 // Prints what it found (机关名称, 年度, format, how many cells, the narrative parts) and every diagnostic; with -o
 // writes the template filled with the imported values (and the narrative into 补充信息 when the template has it).
 import {
-  INPUT_CELLS,
   NARRATIVE_HEADINGS,
   SEVERITY_LABEL,
   countBySeverity,
   displayContent,
   evaluateRules,
-  input,
   planInsertion,
   sortFindings,
   type CellContent,
 } from '../../report';
 import { IMPORTED_FIELD } from '../../report/layout/supplement';
 import { importRecord, type ImportResult } from '../../report/import';
+import type { Format } from '../../report/format/format';
+import { buildFormat2021 } from '../../report/format/formats';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand, type CliIO } from '../cli-command';
 import { parse, usageError } from '../args';
@@ -43,7 +43,7 @@ export async function writeImportedWorkbook(
   // The same workbook `nianbao template` writes: the report and its 补充信息 sheet, where the imported texts go.
   await host.applyEdits(planInsertion({ sheets: [], names: [] }, { agency, year }).edits);
   const values = new Map<string, string | number | null>();
-  INPUT_CELLS.forEach((c, i) => {
+  r.inputCells.forEach((c, i) => {
     const v = r.values[i];
     if (c.table !== 'META' && v.kind === 'number') values.set(c.name, v.value);
   });
@@ -63,9 +63,10 @@ export async function writeImportedWorkbook(
 }
 
 function printSummary(path: string, r: ImportResult, io: CliIO): void {
-  const cell = (rowId: 'agency' | 'year') => r.values[input('META', rowId).index];
-  const filled = INPUT_CELLS.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
-  const total = INPUT_CELLS.filter((c) => c.table !== 'META').length;
+  const cell = (rowId: 'agency' | 'year') =>
+    r.values[r.inputCells.findIndex((c) => c.table === 'META' && c.rowId === rowId)];
+  const filled = r.inputCells.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
+  const total = r.inputCells.filter((c) => c.table !== 'META').length;
   io.out(line`文件：${path}（${SOURCE_WORDS[r.source]}）\n`);
   io.out(
     line`机关名称：${displayContent(cell('agency'))}${GAP}年度：${displayContent(cell('year'))}${GAP}格式：${FORMAT_WORDS[r.formatVersion]}\n`,
@@ -83,8 +84,8 @@ function printSummary(path: string, r: ImportResult, io: CliIO): void {
   }
 }
 
-function findingsOf(values: readonly CellContent[]) {
-  return sortFindings(evaluateRules(values, { scopes: ['report'] }));
+function findingsOf(values: readonly CellContent[], format: Format) {
+  return sortFindings(evaluateRules(values, { scopes: ['report'], format }));
 }
 
 export const importCommand: CliCommand = {
@@ -102,7 +103,9 @@ export const importCommand: CliCommand = {
       return usageError(io, '请指定一个要导入的年报文件（.txt、.md、.html、.docx 或 .pdf）。', this.usage);
     const out = p.values.output as string | undefined;
     if (!(await outputsAllowed(io, [out], [path], p.values.force))) return EXIT.unreadable;
-    const source = await readReportSource(path);
+    // The format imported reports are read into and checked by (the template's): built once, handed down.
+    const format = buildFormat2021();
+    const source = await readReportSource(path, format);
     if (!source.ok) {
       io.err(line`无法导入 ${path}：${source.reason}\n`);
       return EXIT.unreadable;
@@ -112,7 +115,7 @@ export const importCommand: CliCommand = {
       return EXIT.unreadable;
     }
     const r = source.imported;
-    const findings = findingsOf(r.values).filter((f) => f.rule !== 'blank');
+    const findings = findingsOf(r.values, format).filter((f) => f.rule !== 'blank');
     const counts = countBySeverity(findings);
     if (p.values.json)
       io.out(

@@ -1,5 +1,6 @@
 // `nianbao narrative report.xlsx [--template file] [--json]`: prints the generated narrative sections and checks
 // every narrative part (generated and typed) against the tables (rules N.*).
+import { buildFormat2021 } from '../../report/format/formats';
 import { extname } from 'node:path';
 import {
   GENERATED_SECTIONS,
@@ -102,7 +103,8 @@ export const narrativeCommand: CliCommand = {
       }
       templates = parsed;
     }
-    const loaded = await loadReportFile(path);
+    // The format the workbook is read as (the template's), built once here.
+    const loaded = await loadReportFile(path, buildFormat2021());
     if (!loaded.ok) {
       io.err(line`无法读取 ${path}：${loaded.reason}\n`);
       return EXIT.unreadable;

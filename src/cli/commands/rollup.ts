@@ -6,7 +6,6 @@
 // 2: bad arguments or nothing readable.
 import { basename } from 'node:path';
 import {
-  INPUT_CELLS,
   checkNumber,
   childFacts,
   planInsertion,
@@ -17,6 +16,8 @@ import {
   type ChildFacts,
   type RollupChild,
 } from '../../report';
+import type { Format } from '../../report/format/format';
+import { buildFormat2021 } from '../../report/format/formats';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { EXIT, type CliCommand } from '../cli-command';
 import { parse, usageError } from '../args';
@@ -24,22 +25,23 @@ import { outputsAllowed, writeOutputFile } from '../output-file';
 import { validateWorkbookFile } from '../validate-file';
 import { readChild } from './rollup-child';
 
-/** Writes the parent workbook: the template filled with the sums, and the 汇总明细 sheet. */
+/** Writes the parent workbook: the template (of `format`) filled with the sums, and the 汇总明细 sheet. */
 export async function writeRollupWorkbook(
   children: readonly RollupChild[],
   meta: { agency: string; year: number },
   path: string,
+  format: Format,
 ): Promise<void> {
-  const rollup = sumChildren(children, meta);
+  const rollup = sumChildren(children, meta, format);
   const host = new XlsxHost();
   await host.applyEdits(planInsertion({ sheets: [], names: [] }, meta).edits);
   const values = new Map<string, number>();
   for (const k of rollup.contributions) {
-    const v = rollup.values[INPUT_CELLS.findIndex((c) => c.name === k.name)];
+    const v = rollup.values[format.cells.inputByName.get(k.name)!.index];
     if (v.kind === 'number') values.set(k.name, v.value);
   }
   await host.writeNamedValues(values);
-  await host.applyEdits(planRollupDetail(children, rollup));
+  await host.applyEdits(planRollupDetail(children, rollup, format));
   await writeOutputFile(path, await host.toBuffer());
 }
 
@@ -65,16 +67,18 @@ export const rollupCommand: CliCommand = {
       return usageError(io, '请用 --year 指定汇总的年度（四位数字，如 2025）。', this.usage);
     if (!(await outputsAllowed(io, [out], p.positionals, p.values.force))) return EXIT.unreadable;
 
+    // The format the children are read and summed by, and the parent's template is of: built once, handed down.
+    const format = buildFormat2021();
     const children: RollupChild[] = [];
     const facts: ChildFacts[] = [];
     const unreadable: { label: string; reason: string }[] = [];
     for (const path of p.positionals) {
-      const read = await readChild(path);
+      const read = await readChild(path, format);
       if (!read.ok) {
         unreadable.push({ label: basename(path), reason: `无法读取：${read.reason}` });
         continue;
       }
-      const f = childFacts(basename(path), read.values, read.otherFormat);
+      const f = childFacts(basename(path), read.values, read.otherFormat, format);
       facts.push(f);
       children.push({ label: f.label, values: read.values });
     }
@@ -92,10 +96,10 @@ export const rollupCommand: CliCommand = {
       io.err('没有可以汇总的下级报告\n');
       return EXIT.unreadable;
     }
-    await writeRollupWorkbook(accepted, { agency, year }, out);
+    await writeRollupWorkbook(accepted, { agency, year }, out, format);
     io.out(`已汇总 ${accepted.length} 个下级报告 → ${out}（各项来源见工作表「${ROLLUP_DETAIL_SHEET}」）\n`);
     if (refused.length) io.out(`未计入 ${refused.length} 个：${refused.map((r) => r.label).join('、')}\n`);
-    const check = await validateWorkbookFile(out);
+    const check = await validateWorkbookFile(out, format);
     const { errors, warnings } = check.json.summary;
     io.out(
       errors === 0 ? `汇总结果校验通过（${warnings} 个提示）\n` : `汇总结果有 ${errors} 个错误，${warnings} 个提示：\n`,

@@ -1,4 +1,5 @@
-import { SEVERITY_LABEL, displayContent, input, sortFindings, type CellContent } from '../../report';
+import { SEVERITY_LABEL, displayContent, sortFindings, type CellContent } from '../../report';
+import { buildFormat2021 } from '../../report/format/formats';
 import { previousValuesFrom } from '../../report/import';
 import { readReportSource } from '../read-report-source';
 import { EXIT, type CliCommand } from '../cli-command';
@@ -18,16 +19,18 @@ export const validateCommand: CliCommand = {
     if (!path || extra.length) return usageError(io, '请指定一个要校验的 .xlsx 文件。', this.usage);
     // Last year's report (our workbook, or the published text/HTML) for the cross-year rules X.carry, X.inforce.
     const previousPath = p.values.previous as string | undefined;
+    // The format the workbook is validated as (the template's): built once, handed to every reader and check.
+    const format = buildFormat2021();
     let previous: CellContent[] | undefined;
     if (previousPath) {
-      const source = await readReportSource(previousPath);
+      const source = await readReportSource(previousPath, format);
       if (!source.ok) {
         io.err(line`无法读取上年报告 ${previousPath}：${source.reason}\n`);
         return EXIT.unreadable;
       }
-      previous = previousValuesFrom(source.values);
+      previous = previousValuesFrom(source.values, format);
     }
-    const outcome = await validateWorkbookFile(path, { previous });
+    const outcome = await validateWorkbookFile(path, format, { previous });
     const { json } = outcome;
     if (p.values.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
     if (!outcome.readable) {
@@ -36,8 +39,8 @@ export const validateCommand: CliCommand = {
     }
     if (!p.values.json) {
       const values = outcome.values!;
-      const agency = values[input('META', 'agency').index];
-      const year = values[input('META', 'year').index];
+      const agency = values[format.cells.input('META', 'agency').index];
+      const year = values[format.cells.input('META', 'year').index];
       io.out(
         line`文件：${path}（年报助手模板，版本 ${json.template?.version ?? '未知'}，工作表「${json.template?.sheet}」）\n`,
       );

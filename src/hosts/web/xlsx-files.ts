@@ -15,7 +15,8 @@ import {
   splitSheetRef,
 } from '../../report';
 import { PREVIOUS_SHEET_NAME } from '../../report/sheet-edits/plan-previous';
-import { TEMPLATE_READ_NAMES, readTemplate } from '../../report/reading/read-template';
+import { buildFormat2021 } from '../../report/format/formats';
+import { readTemplate, templateReadNames } from '../../report/reading/read-template';
 import { applyEditsToWorkbook } from '../xlsx/apply-edits';
 import { XlsxHost } from '../xlsx/xlsx-host';
 import { previousPlan, reportPlan } from './report-plan';
@@ -29,10 +30,12 @@ export type OpenedFile =
 
 export async function readReportFile(bytes: ArrayBuffer): Promise<OpenedFile> {
   // The targeted reader (the CLI's): only the named cells are read, within its limits, with its Chinese reasons.
-  const opened = WorkbookReader.open(new Uint8Array(bytes), TEMPLATE_READ_NAMES);
+  // The page's template is of the 2021 format (the one the page builds); its file is read as that.
+  const format = buildFormat2021();
+  const opened = WorkbookReader.open(new Uint8Array(bytes), templateReadNames(format));
   if (!opened.ok) return { ok: false, reason: opened.reason };
   const host = opened.reader;
-  const read = await readTemplate(host);
+  const read = await readTemplate(host, format);
   if (!read.ok) return { ok: false, reason: read.reason };
   // Every field of the model the file has (补充信息 texts and templates included), not only the rules' values.
   return { ok: true, values: await readWorkbookValues(host), sheet: read.sheet };

@@ -1,7 +1,6 @@
 // The Node side of the targeted reader: a file read whole within a size cap (checked before reading), then handed
 // as bytes to the reader (reader/, browser-safe). Loads neither ExcelJS nor anything that writes a workbook.
 import { readInputFile } from '../node/input-file';
-import { TEMPLATE_READ_NAMES } from '../../report/reading/read-template';
 import { READ_LIMITS, type ReadLimits } from './reader/limits';
 import { WorkbookReader } from './reader/workbook-reader';
 
@@ -15,12 +14,12 @@ export type ReadResult =
 export const readBoundedFile = readInputFile;
 
 /**
- * A workbook file opened for reading by names: `preload` (the template's cells by default) is read at once, so
- * every refusal is known here. The reader's later reads of other names may throw a ReadRefusal.
+ * A workbook file opened for reading by names: `preload` (the template's cells: templateReadNames(format)) is read
+ * at once, so every refusal is known here. The reader's later reads of other names may throw a ReadRefusal.
  */
 export async function openReportFile(
   path: string,
-  preload: readonly string[] = TEMPLATE_READ_NAMES,
+  preload: readonly string[],
   limits: ReadLimits = READ_LIMITS,
 ): Promise<ReadResult> {
   const read = await readBoundedFile(path, limits.fileBytes, '年报工作簿');

@@ -1,15 +1,9 @@
 // The reference tables of docs/names.md and docs/rules.md, generated from the layout and the rule catalog so the
 // documentation cannot drift from what the product does (a test compares the committed files with these).
+import { sheetLayoutOf, type Format } from '../format/format';
+import { rangeA1 } from '../layout/a1';
 import { TABLE_NAMES } from '../layout/format-2021';
-import {
-  INPUT_CELLS,
-  PREVIOUS_CELLS,
-  PREVIOUS_SOURCES,
-  TEMPLATE_MARKER_NAME,
-  TEMPLATE_VERSION,
-} from '../layout/input-cells';
-import { templateAddress } from '../sheet-edits/plan-template';
-import { RULES } from '../rules/rule-catalog';
+import { TEMPLATE_MARKER_NAME, type InputCell } from '../layout/input-cells';
 import { RULE_MESSAGES, SEVERITY_LABEL } from '../rules/messages.zh-CN';
 import { checkFormula } from '../rules/to-formula';
 
@@ -20,33 +14,42 @@ const KIND_LABEL = {
   year: '年份',
 } as const;
 
-export function namesMarkdown(): string {
+/** docs/names.md of `format` (one with a template): every input name, where the template puts it, last year's block. */
+export function namesMarkdown(format: Format): string {
+  const layout = sheetLayoutOf(format);
+  const templateAddress = (cell: InputCell) => {
+    const placed = layout.cells.find((c) => c.input?.name === cell.name);
+    if (!placed) throw new Error(`input ${cell.name} is not placed`);
+    return rangeA1(placed.row, placed.col);
+  };
+  const { inputCells, previousCells, previousSources } = format.cells;
   const lines = [
     '# 定义名称一览 (defined names)',
     '',
     '<!-- 由 scripts/gen-docs.ts 根据 src/report 生成，请勿手改。Generated from src/report; do not edit. -->',
     '',
-    `每个填报单元格有一个工作簿级名称；读取只通过名称，不依赖单元格地址。模板标记：\`${TEMPLATE_MARKER_NAME}\`（指向表格下方的说明单元格，其文字含“模板版本 ${TEMPLATE_VERSION}”）。`,
+    `每个填报单元格有一个工作簿级名称；读取只通过名称，不依赖单元格地址。模板标记：\`${TEMPLATE_MARKER_NAME}\`（指向表格下方的说明单元格，其文字含“模板版本 ${format.version}”）。`,
     '',
-    `共 ${INPUT_CELLS.length} 个填报名称；另有上年数据 ${PREVIOUS_CELLS.length} 个（\`nb_prev_*\`，跨年度校验用）。`,
+    `共 ${inputCells.length} 个填报名称；另有上年数据 ${previousCells.length} 个（\`nb_prev_*\`，跨年度校验用）。`,
     '',
     '| 名称 name | 表 | 行 | 列 | 类型 | 新模板中的位置 |',
     '|---|---|---|---|---|---|',
   ];
-  for (const c of INPUT_CELLS)
+  for (const c of inputCells)
     lines.push(
       `| \`${c.name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} | ${KIND_LABEL[c.kind]} | ${templateAddress(c)} |`,
     );
   lines.push('', '## 上年数据 (previous year)', '', '| 名称 | 对应上年的 | 表 | 行 | 列 |', '|---|---|---|---|---|');
-  PREVIOUS_CELLS.forEach((c, i) =>
+  previousCells.forEach((c, i) =>
     lines.push(
-      `| \`${c.name}\` | \`${PREVIOUS_SOURCES[i].name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} |`,
+      `| \`${c.name}\` | \`${previousSources[i].name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} |`,
     ),
   );
   return `${lines.join('\n')}\n`;
 }
 
-export function rulesMarkdown(): string {
+/** docs/rules.md of `format`: its rules as the catalog builds them, and one compiled formula of each. */
+export function rulesMarkdown(format: Format): string {
   const lines = [
     '# 校验规则 (rules)',
     '',
@@ -57,12 +60,12 @@ export function rulesMarkdown(): string {
     '| 编号 | 级别 | 规则 | 依据 | 检查数 | 提示语模板 |',
     '|---|---|---|---|---|---|',
   ];
-  for (const r of RULES)
+  for (const r of format.rules)
     lines.push(
       `| \`${r.id}\` | ${SEVERITY_LABEL[r.severity]} | ${r.title} | ${r.basis} | ${r.checks.length} | ${RULE_MESSAGES[r.id]} |`,
     );
   lines.push('', '## 条件格式公式示例 (one compiled formula per rule)', '');
-  for (const r of RULES.filter((x) => x.checks.length > 0))
+  for (const r of format.rules.filter((x) => x.checks.length > 0))
     lines.push(`- \`${r.id}\`：\`=${checkFormula(r.checks[0])}\``);
   return `${lines.join('\n')}\n`;
 }

@@ -1,15 +1,15 @@
 // A report format as one value: its layout and everything derived from it (the named cells, the rules and their
-// compiled form, the zod schema, the narrative's fields, the sheet the template puts it on). Built by a function
-// (buildFormat2021, buildFormat2019 in formats.ts) and handed to whoever needs it; nothing here is a singleton.
+// compiled form, the narrative's fields, the sheet the template puts it on). Built by a function (buildFormat2021,
+// buildFormat2019 in formats.ts) and handed to whoever needs it; nothing here is a singleton. The zod schema is
+// derived on demand from the layout (reportSchemaOf in model/report-schema.ts, cached per layout), so a command
+// that never parses a report (validate) loads no zod.
 import type { FormatLayout } from '../layout/format-2021';
 import { buildInputCells, type FormatCells, type InputCell } from '../layout/input-cells';
 import type { SheetLayout } from '../layout/sheet-layout';
-import { buildReportSchema, type Report } from '../model/report-schema';
 import type { FieldNode } from '../narrative/narrative-fields';
 import { compileRules, type Compiled } from '../rules/compile-rules';
 import type { Rule, RuleId } from '../rules/rule';
 import { buildRules } from '../rules/rule-catalog';
-import type { z } from 'zod';
 
 export interface Format {
   /** Stable ASCII id the template marker carries: format-2021, format-2019. */
@@ -25,7 +25,6 @@ export interface Format {
   readonly rules: readonly Rule[];
   readonly ruleById: ReadonlyMap<RuleId, Rule>;
   readonly compiled: readonly Compiled[];
-  readonly schema: z.ZodType<Report>;
   /** The fields a narrative template may use, or null when the format has no narrative of ours. */
   readonly narrativeFields: Readonly<Record<string, FieldNode>> | null;
   /** Where the template puts the format on a sheet, or null when it is only read (imported, audited). */
@@ -55,8 +54,13 @@ export function buildFormat(layout: FormatLayout, parts: FormatParts): Format {
     rules,
     ruleById: new Map(rules.map((r) => [r.id, r])),
     compiled: compileRules(rules, cells.valueCellByName),
-    schema: buildReportSchema(layout),
     narrativeFields: parts.narrativeFields,
     sheetLayout: parts.sheetLayout,
   };
+}
+
+/** The sheet `format`'s template is laid out on (tables, documents); a format only read (2019) has none. */
+export function sheetLayoutOf(format: Format): SheetLayout {
+  if (!format.sheetLayout) throw new Error(`${format.label}没有模板，不能按模板版式生成`);
+  return format.sheetLayout;
 }

@@ -5,6 +5,7 @@ import { FORMAT_2019_BASIS, FORMAT_2019_ID, LAYOUT_2019 } from '../layout/format
 import { CELLS_2021, TEMPLATE_VERSION } from '../layout/input-cells';
 import { SHEET_LAYOUT } from '../layout/sheet-layout';
 import { FIELD_TREE } from '../narrative/narrative-fields';
+import { describeName } from '../reading/read-template';
 import { buildFormat, type Format } from './format';
 
 /** The national format of 2021: the one the template is made of. */
@@ -40,4 +41,16 @@ export const FORMAT_IDS: readonly string[] = Object.keys(BUILDERS);
 /** Builds the format of an id, or null for an id this program does not know. */
 export function buildFormatById(id: string): Format | null {
   return BUILDERS[id]?.() ?? null;
+}
+
+let known: readonly Format[] | null = null;
+
+/**
+ * A name with the cell it stands for in the first known format that has it: for a reader that finds a broken name
+ * before it has read the marker that says which format the workbook is of. The formats are built on first use.
+ */
+export function describeKnownName(name: string): string {
+  known ??= Object.values(BUILDERS).map((build) => build());
+  const format = known.find((f) => f.cells.valueCellByName.has(name));
+  return format ? describeName(name, format.cells) : name;
 }

@@ -1,7 +1,8 @@
 // A published report (text copied from a web page, PDF text from `pdftotext -layout`, Markdown, an HTML page, or
 // the lines a .docx or PDF reader made: read-document.ts) read back into the model: the 2021 tables' values by defined name, 机关名称 and 年度 from the title, the narrative text, and a
 // diagnostic for every value that was normalised, could not be placed, or is missing. Pure: no I/O, runs nothing.
-import { INPUT_CELLS, input } from '../layout/input-cells';
+import { LAYOUT_2021 } from '../layout/format-2021';
+import { CELLS_2021, type InputCell } from '../layout/input-cells';
 import { BLANK, type CellContent } from '../model/cell-content';
 import { reportFromValues, type Report } from '../model/report-schema';
 import { SUPPLEMENT_FIELDS } from '../layout/supplement';
@@ -18,6 +19,13 @@ import { SECTION_TITLES, findSections, findTitle, narrativeOf, type ImportedNarr
 import { linesFromMarkdown, linesFromText, withGluedDigits, type SourceLine } from './source-lines';
 
 export type FormatVersion = '2021' | '2019' | 'unknown';
+
+/**
+ * What the importer reads into: the 2021 format's cells (the template's), whichever format the published tables
+ * are in; a 2019 table's rows that the 2021 format lacks are kept by name in `byName`.
+ */
+const TARGET = { cells: CELLS_2021, layout: LAYOUT_2021 } as const;
+const input = TARGET.cells.input;
 /** How the report was published: text (pasted, or pdftotext), Markdown, an HTML page, a Word document, a PDF. */
 export type SourceKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 /** The kinds that arrive as text. */
@@ -26,8 +34,10 @@ export type TextSourceKind = 'text' | 'markdown' | 'html';
 export interface ImportResult {
   /** The typed report; a value the schema refuses (a fraction in a count) is null here and kept in `values`. */
   readonly report: Report;
-  /** Every input in INPUT_CELLS order, as read (what evaluateRules takes, with the other cells blank). */
+  /** Every input in `inputCells` order, as read (what evaluateRules takes, with the other cells blank). */
   readonly values: readonly CellContent[];
+  /** The input cells `values` follows: the 2021 format's (the template's), whichever format the tables were in. */
+  readonly inputCells: readonly InputCell[];
   /**
    * Every value read, by defined name, in whichever format's names it was read: a 2019 table's single
    * （六）其他处理 row is here as nb_t3_other_* (the 2019 Format's cells), not in `values`.
@@ -116,7 +126,7 @@ export function importLines(lines: readonly SourceLine[], kind: SourceKind): Imp
     if (!got)
       sink.note('sectionMissing', `没有找到「${SECTION_TITLES[id]}」表格，该表留空`, {
         table,
-        cells: INPUT_CELLS.filter((c) => c.table === table).map((c) => c.name),
+        cells: TARGET.cells.inputCells.filter((c) => c.table === table).map((c) => c.name),
       });
   for (const id of ['overall', 'problems', 'other'] as const)
     if (!spans[id]) sink.note('sectionMissing', `没有找到「${SECTION_TITLES[id]}」部分`);
@@ -137,8 +147,9 @@ function finish(
   formatVersion: FormatVersion,
   source: SourceKind,
 ): ImportResult {
-  const values = INPUT_CELLS.map((c) => sink.values.get(c.name) ?? BLANK);
-  const report = reportFromValues(values).report;
+  const inputCells = TARGET.cells.inputCells;
+  const values = inputCells.map((c) => sink.values.get(c.name) ?? BLANK);
+  const report = reportFromValues(values, { inputCells, layout: TARGET.layout }).report;
   const sup = formatVersion === 'unknown' ? { values: {}, diagnostics: [] } : importedSupplement(narrative, report);
   for (const d of sup.diagnostics) sink.add(d);
   const supplement = supplementFromValues(
@@ -161,6 +172,7 @@ function finish(
   return {
     report,
     values,
+    inputCells,
     byName: sink.values,
     narrative,
     diagnostics: sink.diagnostics,

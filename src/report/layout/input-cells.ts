@@ -94,6 +94,8 @@ export interface FormatCells {
   readonly inputCells: readonly InputCell[];
   readonly inputByName: ReadonlyMap<string, InputCell>;
   readonly previousCells: readonly InputCell[];
+  /** The input each of last year's cells mirrors, in previousCells order. */
+  readonly previousSources: readonly InputCell[];
   readonly supplementCells: readonly InputCell[];
   /** Every named value cell the rules may read: this year's inputs, last year's block, then the 补充信息 numbers. */
   readonly valueCells: readonly InputCell[];
@@ -126,6 +128,7 @@ export function buildInputCells(layout: FormatLayout): FormatCells {
     inputCells,
     inputByName,
     previousCells,
+    previousSources: previousCells.map((c) => inputByName.get(NAME_PREFIX + c.name.slice(PREVIOUS_PREFIX.length))!),
     supplementCells,
     valueCells,
     valueCellByName: new Map(valueCells.map((c) => [c.name, c])),
@@ -151,9 +154,7 @@ export function input(table: TableId, rowId: string, columnId = ''): InputCell {
 
 export const PREVIOUS_CELLS: readonly InputCell[] = CELLS_2021.previousCells;
 /** The input each of last year's cells mirrors, in PREVIOUS_CELLS order. */
-export const PREVIOUS_SOURCES: readonly InputCell[] = PREVIOUS_CELLS.map((c) =>
-  INPUT_BY_NAME.get(NAME_PREFIX + c.name.slice(PREVIOUS_PREFIX.length))!,
-);
+export const PREVIOUS_SOURCES: readonly InputCell[] = CELLS_2021.previousSources;
 /** The numbers of the 补充信息 sheet (supplement.ts), read and checked (S.type, S.sum) like the tables' values. */
 export const SUPPLEMENT_CELLS: readonly InputCell[] = CELLS_2021.supplementCells;
 /** Every named value cell the rules may read: this year's inputs, last year's block, then the 补充信息 numbers. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { buildFormat2021 } from '../format/formats';
 import { INPUT_CELLS, input } from '../layout/input-cells';
 import { BLANK, type CellContent } from './cell-content';
 import {
@@ -7,9 +8,11 @@ import {
   getReportValue,
   reportFromValues,
   valuesFromReport,
-  ReportSchema,
+  reportSchemaOf,
 } from './report-schema';
 import { checkNumber, numberInText } from './value-checks';
+
+const FORMAT = buildFormat2021();
 
 describe('the zod schema and the fast value checks', () => {
   // The schema decides what a valid value is; the evaluator's fast path must say the same on every number.
@@ -36,7 +39,7 @@ describe('reading values into the typed report', () => {
     values[input('T2', 'fee', 'amount').index] = { kind: 'error', code: '#REF!' };
     values[input('META', 'agency').index] = { kind: 'text', text: '某局' };
     values[input('META', 'year').index] = { kind: 'number', value: 2025 };
-    const { report, issues } = reportFromValues(values);
+    const { report, issues } = reportFromValues(values, FORMAT);
     expect(issues.map((i) => [i.cell.name, i.problem.code])).toEqual([
       ['nb_t2_fee_amount', 'error'],
       ['nb_t3_new_person', 'fullWidth'],
@@ -61,10 +64,10 @@ describe('reading values into the typed report', () => {
             if (c.kind === 'year') return { kind: 'number', value: 2024 };
             return ints[i] === null ? BLANK : { kind: 'number', value: ints[i]! };
           });
-          const { report, issues } = reportFromValues(values);
+          const { report, issues } = reportFromValues(values, FORMAT);
           expect(issues).toEqual([]);
-          expect(ReportSchema.safeParse(report).success).toBe(true);
-          expect(valuesFromReport(report)).toEqual(values);
+          expect(reportSchemaOf(FORMAT.layout).safeParse(report).success).toBe(true);
+          expect(valuesFromReport(report, FORMAT)).toEqual(values);
           for (const c of INPUT_CELLS.filter((x) => x.kind === 'count')) {
             const v = values[c.index];
             expect(getReportValue(report, c)).toBe(v.kind === 'number' ? v.value : null);
@@ -76,7 +79,7 @@ describe('reading values into the typed report', () => {
   });
 
   it('has the shape of the format: 2 + 10 + 175 + 15 inputs', () => {
-    const r = emptyReport();
+    const r = emptyReport(FORMAT);
     expect(Object.keys(r.t3)).toHaveLength(25);
     expect(Object.keys(r.t3.new)).toHaveLength(7);
     expect(Object.keys(r.t4)).toEqual(['review', 'direct', 'after']);

@@ -1,8 +1,8 @@
 // The typed report, built from the layout: the zod schema decides what a valid value is, and
 // `Report` is inferred from it. Blank inputs are null (the blank rule warns about them).
 import { z } from 'zod';
-import { LAYOUT_2021, type FormatLayout } from '../layout/format-2021';
-import { INPUT_CELLS, type InputCell } from '../layout/input-cells';
+import type { FormatLayout } from '../layout/format-2021';
+import type { InputCell } from '../layout/input-cells';
 import { BLANK, type CellContent } from './cell-content';
 import { pathOf, valueTree, type CellIssue, type ReportValue } from './report-tree';
 import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT, decimalsOf } from './value-checks';
@@ -64,42 +64,50 @@ export function buildReportSchema(layout: FormatLayout) {
   });
 }
 
-/** The 2021 format's schema, for the callers not yet handed a Format. */
-export const ReportSchema = buildReportSchema(LAYOUT_2021);
+const SCHEMAS = new WeakMap<FormatLayout, z.ZodType<Report>>();
 
-/** What reading values into a report needs of a format: its input cells and its schema. */
+/** A format's schema, built the first time it is asked for (a Format carries none: zod loads only where parsed). */
+export function reportSchemaOf(layout: FormatLayout): z.ZodType<Report> {
+  let schema = SCHEMAS.get(layout);
+  if (!schema) SCHEMAS.set(layout, (schema = buildReportSchema(layout)));
+  return schema;
+}
+
+/** What reading values into a report needs of a format (a Format): its input cells and its layout. */
 export interface ReportShape {
   readonly inputCells: readonly InputCell[];
-  readonly schema: z.ZodType<Report>;
+  readonly layout: FormatLayout;
 }
-const SHAPE_2021: ReportShape = { inputCells: INPUT_CELLS, schema: ReportSchema };
 
-export type Report = z.infer<typeof ReportSchema>;
+export type Report = z.infer<ReturnType<typeof buildReportSchema>>;
 export function getReportValue(report: Report, cell: InputCell): ReportValue {
   let node: unknown = report;
   for (const key of pathOf(cell)) node = (node as Record<string, unknown> | undefined)?.[key];
   return (node ?? null) as ReportValue;
 }
 
-/** A report with every input blank. */
-export function emptyReport(): Report {
-  return reportFromValues(INPUT_CELLS.map(() => BLANK)).report;
+/** A report of `format` with every input blank. */
+export function emptyReport(format: ReportShape): Report {
+  return reportFromValues(
+    format.inputCells.map(() => BLANK),
+    format,
+  ).report;
 }
 
 /**
- * Reads host values (in INPUT_CELLS order) into the typed report. Every bad cell is collected as an issue and
+ * Reads host values (in the format's inputCells order) into the typed report. Every bad cell is collected as an issue and
  * left null in the report; nothing is coerced (a text "２" stays an issue that offers 2, not a 2).
  */
 export function reportFromValues(
   values: readonly CellContent[],
-  format: ReportShape = SHAPE_2021,
+  format: ReportShape,
 ): { report: Report; issues: CellIssue[] } {
   const { tree, issues } = valueTree(values, format.inputCells);
-  return { report: format.schema.parse(tree), issues };
+  return { report: reportSchemaOf(format.layout).parse(tree), issues };
 }
 
-/** The host-neutral cell contents a report stands for, in INPUT_CELLS order. */
-export function valuesFromReport(report: Report, format: ReportShape = SHAPE_2021): CellContent[] {
+/** The host-neutral cell contents a report stands for, in the format's inputCells order. */
+export function valuesFromReport(report: Report, format: ReportShape): CellContent[] {
   return format.inputCells.map((cell) => {
     const v = getReportValue(report, cell);
     if (v === null) return BLANK;

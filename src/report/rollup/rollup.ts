@@ -1,17 +1,17 @@
 // 汇总: a parent report whose additive cells (additive.ts) are the sums of its children's, with each child's
 // contribution per cell kept for the 汇总明细 sheet, and the screening that refuses a child by name (errors,
 // another year, another format version, an agency already counted).
-import { INPUT_CELLS, input } from '../layout/input-cells';
+import type { Format } from '../format/format';
 import { TABLE_NAMES } from '../layout/format-2021';
 import { rangeA1 } from '../layout/a1';
 import { BLANK, type CellContent } from '../model/cell-content';
 import type { SheetEdit } from '../sheet-edits/sheet-edit';
-import { ADDITIVE_CELLS } from './additive';
+import { additiveCells } from './additive';
 
 export interface RollupChild {
   /** How the child is named in messages and in 汇总明细 (its agency, else its file). */
   readonly label: string;
-  /** In INPUT_CELLS order. */
+  /** In the format's inputCells order. */
   readonly values: readonly CellContent[];
 }
 
@@ -23,21 +23,25 @@ export interface Contribution {
 }
 
 export interface Rollup {
-  /** The parent's values, in INPUT_CELLS order. */
+  /** The parent's values, in the format's inputCells order. */
   readonly values: readonly CellContent[];
-  /** One per additive cell, in INPUT_CELLS order. */
+  /** One per additive cell, in inputCells order. */
   readonly contributions: readonly Contribution[];
 }
 
 /** Amounts carry at most 4 decimals (value-checks.ts): summed as whole ten-thousandths, so 0.1 + 0.2 is 0.3. */
 const SCALE = 10_000;
 
-/** The sum of the children; blank in every child stays blank in the parent. */
-export function sumChildren(children: readonly RollupChild[], meta: { agency: string; year: number }): Rollup {
-  const values: CellContent[] = INPUT_CELLS.map(() => BLANK);
-  values[input('META', 'agency').index] = { kind: 'text', text: meta.agency };
-  values[input('META', 'year').index] = { kind: 'number', value: meta.year };
-  const contributions = ADDITIVE_CELLS.map((cell): Contribution => {
+/** The sum of the children (reports of `format`); blank in every child stays blank in the parent. */
+export function sumChildren(
+  children: readonly RollupChild[],
+  meta: { agency: string; year: number },
+  format: Format,
+): Rollup {
+  const values: CellContent[] = format.inputCells.map(() => BLANK);
+  values[format.cells.input('META', 'agency').index] = { kind: 'text', text: meta.agency };
+  values[format.cells.input('META', 'year').index] = { kind: 'number', value: meta.year };
+  const contributions = additiveCells(format.inputCells).map((cell): Contribution => {
     const parts = children.map((c) => {
       const v = c.values[cell.index];
       return v?.kind === 'number' ? v.value : null;
@@ -101,9 +105,10 @@ export const DETAIL_FIRST_CHILD_COLUMN = DETAIL_HEADER.length + 1;
 export function planRollupDetail(
   children: readonly RollupChild[],
   rollup: Rollup,
+  format: Format,
   sheet: string = ROLLUP_DETAIL_SHEET,
 ): SheetEdit[] {
-  const byName = new Map(INPUT_CELLS.map((c) => [c.name, c]));
+  const byName = format.cells.inputByName;
   const rows: (string | number | null)[][] = [
     [...DETAIL_HEADER, ...children.map((c) => c.label)],
     ...rollup.contributions.map((k) => {

@@ -1,6 +1,7 @@
 // Last year's figures in the workbook: a hidden sheet 上年数据 holding the PREVIOUS_CELLS values under their own
 // names (nb_prev_*), and the conditional formats of the cross-year rules (X.carry, X.inforce) on the report sheet,
 // which read those names. Written when the user loads last year's report; rewriting it only rewrites the values.
+import type { Format } from '../format/format';
 import { rangeA1 } from '../layout/a1';
 import { TABLE_NAMES } from '../layout/format-2021';
 import { PREVIOUS_CELLS } from '../layout/input-cells';
@@ -41,7 +42,19 @@ function plain(c: CellContent | undefined): string | number | null {
   return null;
 }
 
-/** `values` in PREVIOUS_CELLS order (previousValuesFrom); a blank leaves the rules that need it unasserted. */
+/**
+ * The nb_prev_* cells `values` (`format`'s previousCells order) leave blank. A `values` edit keeps a cell it has no value for
+ * (KEEP_CELL), so rewriting 上年数据 (`sheetExists`) must also empty these (SpreadsheetHost.writeNamedValues with
+ * CLEAR_CELL): else a figure last year's report no longer gives would stay from an earlier load.
+ */
+export function previousBlanks(values: readonly CellContent[], format: Format): string[] {
+  return format.cells.previousCells.filter((_, i) => plain(values[i]) === null).map((c) => c.name);
+}
+
+/**
+ * `values` in PREVIOUS_CELLS order (previousValuesFrom); a blank leaves the rules that need it unasserted. On a
+ * rewrite (`sheetExists`) the blanks are left as they are: empty previousBlanks(values) after applying this plan.
+ */
 export function planPrevious(values: readonly CellContent[], options: PreviousPlanOptions = {}): SheetEdit[] {
   const sheet = options.sheet ?? PREVIOUS_SHEET_NAME;
   const templateSheet = options.templateSheet ?? TEMPLATE_SHEET_NAME;

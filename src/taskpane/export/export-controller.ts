@@ -8,7 +8,8 @@ import { exportHtml } from '../../export/export-html';
 import { reportTitle } from '../../export/report-document';
 import { exportGate, gateLines, type ExportGate } from '../../export/export-gate';
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
-import { ALL_VALUE_CELLS, BLANK, FIRST_YEAR, LAST_YEAR, input, type Narrative, type Report } from '../../report';
+import { BLANK, FIRST_YEAR, LAST_YEAR, type Narrative, type Report, type SheetLayout } from '../../report';
+import { sheetLayoutOf } from '../../report/format/format';
 import { narrativeControllerFor, type NarrativeController } from '../narrative/narrative-controller';
 import type { ReportController } from '../report-controller';
 import { SectionStore } from '../import/section-store';
@@ -72,10 +73,15 @@ export function exportFileName(report: Report, kind: ExportKind): string {
   return `${title.replace(NOT_IN_FILE_NAMES, '').trim()}.${kind}`;
 }
 
-/** Builds the document's bytes as a Blob (works in a browser and in Node ≥ 18). */
-export async function buildDocument(report: Report, narrative: Narrative, kind: ExportKind): Promise<Blob> {
-  if (kind === 'html') return new Blob([exportHtml(report, narrative)], { type: EXPORT_TYPES.html });
-  const blob = await Packer.toBlob(reportDocx(report, narrative));
+/** Builds the document's bytes (tables laid out as `layout`, the template's) as a Blob (a browser, Node ≥ 18). */
+export async function buildDocument(
+  report: Report,
+  narrative: Narrative,
+  kind: ExportKind,
+  layout: SheetLayout,
+): Promise<Blob> {
+  if (kind === 'html') return new Blob([exportHtml(report, narrative, layout)], { type: EXPORT_TYPES.html });
+  const blob = await Packer.toBlob(reportDocx(report, narrative, layout));
   return blob.type ? blob : new Blob([blob], { type: EXPORT_TYPES.docx });
 }
 
@@ -110,8 +116,9 @@ export class ExportController extends SectionStore<ExportState> {
   /** The gate over the last read: errors, warnings, blanks, and what the title lacks. */
   gate(): ExportGate {
     const { cells, findings } = this.pane.getState();
-    const values = ALL_VALUE_CELLS.map((c) => cells.get(c.name) ?? BLANK);
-    return exportGate(findings, values, this.narrative.current().report);
+    const format = this.pane.format;
+    const values = format.cells.valueCells.map((c) => cells.get(c.name) ?? BLANK);
+    return exportGate(findings, values, this.narrative.current().report, format);
   }
 
   /** Reads the workbook now and builds the file; a refusal is a Chinese reason. */
@@ -128,7 +135,7 @@ export class ExportController extends SectionStore<ExportState> {
     const broken = Object.values(narrative.generated).filter((g) => g.problems.length > 0);
     if (broken.length) warnings.push(S.brokenTemplates(broken.map((g) => `「${g.label}」`).join('、')));
     if (this.narrative.hasUnsavedDrafts()) warnings.push(S.unsavedDrafts);
-    const blob = await buildDocument(report, narrative, kind);
+    const blob = await buildDocument(report, narrative, kind, sheetLayoutOf(this.pane.format));
     return { name: exportFileName(report, kind), blob, warnings };
   }
 
@@ -189,12 +196,12 @@ export class ExportController extends SectionStore<ExportState> {
     const writes = new Map<string, string | number>();
     if (q.missing.includes('agency')) {
       if (!agency.trim()) return this.refuse(S.titleAgency);
-      writes.set(input('META', 'agency').name, agency.trim());
+      writes.set(this.pane.format.cells.input('META', 'agency').name, agency.trim());
     }
     if (q.missing.includes('year')) {
       const n = Number(year.trim());
       if (!/^\d{4}$/.test(year.trim()) || n < FIRST_YEAR || n > LAST_YEAR) return this.refuse(S.titleYear);
-      writes.set(input('META', 'year').name, n);
+      writes.set(this.pane.format.cells.input('META', 'year').name, n);
     }
     try {
       await this.host.writeNamedValues(writes);

@@ -1,7 +1,7 @@
 // Which imported values may go into the workbook as it is now: a blank cell is filled, a cell that already holds
 // the same value is left as it is (a formula included), and a cell holding something else is a conflict the user
 // decides on. Blank imported values are never written: an import does not clear what the user typed.
-import { INPUT_CELLS, type CellContent } from '../../report';
+import type { CellContent, InputCell } from '../../report';
 
 export type ImportedValue = string | number;
 
@@ -21,16 +21,17 @@ export interface FillPlan {
 }
 
 /**
- * The imported values worth writing, by defined name, in INPUT_CELLS order; then the 补充信息 figures and texts the
- * report's words give (ImportResult.supplement), when passed.
+ * The imported values worth writing, by defined name, in the order of the cells they were read into (an
+ * ImportResult's inputCells); then the 补充信息 figures and texts the report's words give (ImportResult.supplement),
+ * when passed.
  */
 export function importedValues(
-  values: readonly CellContent[],
+  imported: { readonly values: readonly CellContent[]; readonly inputCells: readonly InputCell[] },
   supplement: Readonly<Record<string, ImportedValue>> = {},
 ): Map<string, ImportedValue> {
   const out = new Map<string, ImportedValue>();
-  INPUT_CELLS.forEach((c, i) => {
-    const v = values[i];
+  imported.inputCells.forEach((c, i) => {
+    const v = imported.values[i];
     if (v?.kind === 'number') out.set(c.name, v.value);
     else if (v?.kind === 'text' && v.text.trim() !== '') out.set(c.name, v.text.trim());
   });

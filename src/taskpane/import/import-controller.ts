@@ -125,7 +125,7 @@ export class ImportController extends SectionStore<ImportState> {
   private async planNow(preview: ImportPreview): Promise<FillPlan | 'noTemplate' | null> {
     await this.core.refresh();
     if (this.core.getState().template.kind === 'absent') return 'noTemplate';
-    const imported = importedValues(preview.result.values, preview.result.supplement);
+    const imported = importedValues(preview.result, preview.result.supplement);
     const names = [...imported.keys()];
     const read = await this.host.readNamedCells(names);
     // A workbook without the 补充信息 sheet (or an older one without a field) keeps the tables' import.

@@ -1,7 +1,6 @@
 // What the pane shows about an imported report before anything is written: 机关名称, 年度, the format, how many
 // values each table got, every diagnostic grouped by table, and what the rules say about the imported values.
 import {
-  INPUT_CELLS,
   TABLE_NAMES,
   countBySeverity,
   evaluateRules,
@@ -55,10 +54,11 @@ function text(c: CellContent | undefined): string | null {
 }
 
 export function previewOf(result: ImportResult, sourceName: string | null = null): ImportPreview {
-  const at = (rowId: string) => result.values[INPUT_CELLS.find((c) => c.table === 'META' && c.rowId === rowId)!.index];
+  const at = (rowId: string) =>
+    result.values[result.inputCells.find((c) => c.table === 'META' && c.rowId === rowId)!.index];
   const year = at('year');
   const tables = TABLES.map((table) => {
-    const cells = INPUT_CELLS.filter((c) => c.table === table);
+    const cells = result.inputCells.filter((c) => c.table === table);
     return {
       table,
       title: TABLE_NAMES[table],

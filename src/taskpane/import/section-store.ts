@@ -1,9 +1,12 @@
 // The state of a section that must outlive its tab (the pane renders only the current tab): held by a small
 // store the ReportController owns, without React (components read it through useSectionState).
+import type { Format } from '../../report/format/format';
 import type { InsertOutcome, PaneState, TemplateRequest } from '../pane-state';
 
 /** What a section needs from the ReportController (it satisfies this structurally; tests may too). */
 export interface PaneCore {
+  /** The report format the pane works in (chosen once, when the pane is set up). */
+  readonly format: Format;
   getState(): PaneState;
   refresh(): Promise<void>;
   /** Runs a write to the workbook as the pane's own (not taken for the user's edits), then re-reads. */

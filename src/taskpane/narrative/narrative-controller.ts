@@ -7,7 +7,6 @@ import {
   BLANK,
   DEFAULT_TEMPLATES,
   GENERATED_SECTIONS,
-  INPUT_CELLS,
   SUPPLEMENT_NAMES,
   SUPPLEMENT_SHEET_NAME,
   TYPED_SECTIONS,
@@ -107,10 +106,10 @@ export class NarrativeController {
   private busy: NarrativeState['busy'] = null;
   private notice: NarrativeMessage | null = null;
   private seen: PaneState | null = null;
-  private report: Report = reportFromValues([]).report;
+  private report: Report;
   private supplement: Supplement = emptySupplement();
-  private narrative: Narrative = renderNarrative(this.report, this.supplement);
-  private data: Record<string, unknown> = narrativeData(this.report, this.supplement);
+  private narrative: Narrative;
+  private data: Record<string, unknown>;
   private state: NarrativeState;
 
   constructor(
@@ -119,6 +118,9 @@ export class NarrativeController {
     options: NarrativeOptions = {},
   ) {
     this.previewMs = options.previewMs ?? 250;
+    this.report = reportFromValues([], pane.format).report;
+    this.narrative = renderNarrative(this.report, this.supplement);
+    this.data = narrativeData(this.report, this.supplement);
     this.state = this.compose();
     this.pane.subscribe(this.paneChanged);
     this.paneChanged();
@@ -142,7 +144,11 @@ export class NarrativeController {
     if (this.seen && this.seen.cells === pane.cells && this.seen.template === pane.template) return;
     this.seen = pane;
     const at = (n: string) => pane.cells.get(n) ?? BLANK;
-    this.report = reportFromValues(INPUT_CELLS.map((c) => at(c.name))).report;
+    const format = this.pane.format;
+    this.report = reportFromValues(
+      format.inputCells.map((c) => at(c.name)),
+      format,
+    ).report;
     this.supplement = supplementFromValues(SUPPLEMENT_NAMES.map(at));
     this.narrative = renderNarrative(this.report, this.supplement);
     this.data = narrativeData(this.report, this.supplement);

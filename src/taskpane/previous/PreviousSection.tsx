@@ -2,7 +2,6 @@
 // and prefill this year's 上年结转 from last year's 结转下年度继续办理.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { PREVIOUS_CELLS } from '../../report';
 import { usePaneState, useReportController } from '../host-context';
 import { DiagnosticItems, Facts, FindingItems, formatWords, useSummaryStyles } from '../import/ImportSummary';
 import { SectionNotice } from '../import/SectionNotice';
@@ -46,7 +45,7 @@ function Loaded({ loaded, previous, busy }: { loaded: LoadedPrevious; previous: 
           ],
         ]}
       />
-      <p className={summary.text}>{P.foundCount(loaded.found, PREVIOUS_CELLS.length)}</p>
+      <p className={summary.text}>{P.foundCount(loaded.found, loaded.previous.length)}</p>
       {loaded.yearWarning && (
         <p className={styles.warning} role="alert">
           {loaded.yearWarning}

@@ -2,15 +2,11 @@
 // hidden sheet 上年数据 under the nb_prev_* names, with the cross-year highlights (planPrevious). The pane's normal
 // read then includes those names, so X.carry and X.inforce findings follow. 预填 writes last year's
 // 结转下年度继续办理 into this year's blank 上年结转 cells only, and lists the cells that hold something else.
-import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
+import { CLEAR_CELL, type SpreadsheetHost } from '../../hosts/spreadsheet-host';
 import {
   freeSheetName,
   BLANK,
-  INPUT_CELLS,
-  PREVIOUS_CELLS,
-  PREVIOUS_SOURCES,
   TEMPLATE_MARKER_NAME,
-  input,
   parseRange,
   planHighlights,
   splitSheetRef,
@@ -24,7 +20,7 @@ import type {
   SourceKind,
   TextSourceKind,
 } from '../../report/import';
-import { PREVIOUS_SHEET_NAME, planPrevious } from '../../report/sheet-edits/plan-previous';
+import { PREVIOUS_SHEET_NAME, planPrevious, previousBlanks } from '../../report/sheet-edits/plan-previous';
 import { isBlankContent } from '../import/fill-plan';
 import { importFile, importText, loadImporter } from '../import/load-importer';
 import { fileKindOf, readFileBytes } from '../import/read-source-file';
@@ -33,10 +29,6 @@ import { errorText } from '../message-words';
 import { STRINGS } from '../strings.zh-CN';
 
 const S = STRINGS.previous;
-const SOURCE_NAMES = new Set(PREVIOUS_SOURCES.map((c) => c.name));
-const PREVIOUS_NAMES = PREVIOUS_CELLS.map((c) => c.name);
-const INPUT_NAMES = INPUT_CELLS.map((c) => c.name);
-const YEAR = input('META', 'year');
 
 export interface LoadedPrevious {
   /** The file's name, or null for pasted text. */
@@ -46,9 +38,9 @@ export interface LoadedPrevious {
   readonly year: number | null;
   /** The published report's format; null for a workbook of our template. */
   readonly formatVersion: FormatVersion | null;
-  /** Last year's inputs, in INPUT_CELLS order. */
+  /** Last year's inputs, in the pane format's inputCells order. */
   readonly values: readonly CellContent[];
-  /** What goes to the nb_prev_* names, in PREVIOUS_CELLS order. */
+  /** What goes to the nb_prev_* names, in the format's previousCells order. */
   readonly previous: readonly CellContent[];
   /** How many of them are numbers. */
   readonly found: number;
@@ -101,11 +93,20 @@ function textOf(c: CellContent | undefined): string | null {
 }
 
 export class PreviousController extends SectionStore<PreviousState> {
+  /** The inputs the cross-year rules compare with last year's. */
+  private readonly sourceNames: ReadonlySet<string>;
+  private readonly previousNames: readonly string[];
+  private readonly inputNames: readonly string[];
+
   constructor(
     private readonly host: SpreadsheetHost,
     private readonly core: PaneCore,
   ) {
     super(INITIAL_PREVIOUS_STATE);
+    const cells = core.format.cells;
+    this.sourceNames = new Set(cells.previousSources.map((c) => c.name));
+    this.previousNames = cells.previousCells.map((c) => c.name);
+    this.inputNames = cells.inputCells.map((c) => c.name);
   }
 
   setDraft(draft: string): void {
@@ -120,9 +121,9 @@ export class PreviousController extends SectionStore<PreviousState> {
   /** Whether the workbook already keeps last year's figures (the nb_prev_* names), and how many. */
   async inspect(): Promise<StoredPrevious> {
     try {
-      const read = await this.host.readNamedCells(PREVIOUS_NAMES);
+      const read = await this.host.readNamedCells(this.previousNames);
       const stored: StoredPrevious =
-        read.missing.length === PREVIOUS_NAMES.length
+        read.missing.length === this.previousNames.length
           ? { kind: 'absent' }
           : { kind: 'present', numbers: read.values.filter((v) => v.kind === 'number').length };
       this.set({ stored });
@@ -145,7 +146,7 @@ export class PreviousController extends SectionStore<PreviousState> {
   }
 
   private show(result: ImportResult, sourceName: string | null): Promise<LoadedPrevious | null> {
-    const concerned = (d: ImportDiagnostic) => d.cells.some((n) => SOURCE_NAMES.has(n));
+    const concerned = (d: ImportDiagnostic) => d.cells.some((n) => this.sourceNames.has(n));
     return this.loaded({
       sourceName,
       kind: result.source,
@@ -168,7 +169,7 @@ export class PreviousController extends SectionStore<PreviousState> {
         return await this.show(read.result, file.name);
       }
       const { readPreviousWorkbook } = await import(/* webpackChunkName: "previous-xlsx" */ './read-previous-workbook');
-      const read = await readPreviousWorkbook(await readFileBytes(file), file.name);
+      const read = await readPreviousWorkbook(await readFileBytes(file), file.name, this.core.format);
       if (!read.ok) return this.fail(read.reason);
       return await this.loaded({
         sourceName: file.name,
@@ -188,9 +189,11 @@ export class PreviousController extends SectionStore<PreviousState> {
   private async loaded(
     from: Omit<LoadedPrevious, 'agency' | 'year' | 'previous' | 'found' | 'yearWarning'>,
   ): Promise<LoadedPrevious> {
+    const format = this.core.format;
+    const YEAR = format.cells.input('META', 'year');
     const year = from.values[YEAR.index];
     const lastYear = year?.kind === 'number' ? year.value : null;
-    const previous = (await loadImporter()).previousValuesFrom(from.values);
+    const previous = (await loadImporter()).previousValuesFrom(from.values, format);
     let yearWarning: string | null = null;
     try {
       const now = (await this.host.readNamedCells([YEAR.name])).values[0];
@@ -201,7 +204,7 @@ export class PreviousController extends SectionStore<PreviousState> {
     }
     const loaded: LoadedPrevious = {
       ...from,
-      agency: textOf(from.values[input('META', 'agency').index]),
+      agency: textOf(from.values[format.cells.input('META', 'agency').index]),
       year: lastYear,
       previous,
       found: previous.filter((v) => v.kind === 'number').length,
@@ -226,21 +229,23 @@ export class PreviousController extends SectionStore<PreviousState> {
     try {
       const names = await this.host.listNames();
       const refs = new Map(names.filter((n) => n.ref !== null).map((n) => [n.name, n.ref!]));
-      const anchor = refs.get(TEMPLATE_MARKER_NAME) ?? INPUT_NAMES.map((n) => refs.get(n)).find(Boolean);
+      const anchor = refs.get(TEMPLATE_MARKER_NAME) ?? this.inputNames.map((n) => refs.get(n)).find(Boolean);
       if (!anchor) {
         this.fail(S.noTemplate);
         return false;
       }
       const templateSheet = splitSheetRef(anchor)!.sheet;
       const address = new Map<string, string>();
-      for (const n of INPUT_NAMES) {
+      for (const n of this.inputNames) {
         const split = refs.has(n) ? splitSheetRef(refs.get(n)!) : null;
         const r = split ? parseRange(split.range) : null;
         if (split && r && split.sheet === templateSheet) address.set(n, split.range);
       }
       const sheets = await this.host.sheetNames();
       // Our sheet with all its names: rewrite the values. Otherwise a new sheet (never someone else's 上年数据).
-      const prevSheets = new Set(PREVIOUS_NAMES.map((n) => (refs.has(n) ? splitSheetRef(refs.get(n)!)?.sheet : null)));
+      const prevSheets = new Set(
+        this.previousNames.map((n) => (refs.has(n) ? splitSheetRef(refs.get(n)!)?.sheet : null)),
+      );
       const own = prevSheets.size === 1 ? [...prevSheets][0] : null;
       const sheetExists = typeof own === 'string' && sheets.includes(own);
       const sheet = sheetExists ? own : freeSheetName(sheets, PREVIOUS_SHEET_NAME);
@@ -254,7 +259,12 @@ export class PreviousController extends SectionStore<PreviousState> {
         year: loaded.year,
       });
       // Every host replaces a rule only by its formula, so the template's own rules on the shared cells stay.
-      await this.core.writeAndRefresh(() => this.host.applyEdits(planned));
+      // A figure last year's report leaves blank empties the cell (a values edit would keep an earlier load's figure).
+      const blanks = sheetExists ? previousBlanks(loaded.previous, this.core.format) : [];
+      await this.core.writeAndRefresh(async () => {
+        await this.host.applyEdits(planned);
+        if (blanks.length) await this.host.writeNamedValues(new Map(blanks.map((n) => [n, CLEAR_CELL])));
+      });
       await this.inspect();
       this.set({ loaded: null, message: { tone: 'success', text: S.saved(loaded.year, loaded.found, sheet) } });
       return true;
@@ -278,20 +288,21 @@ export class PreviousController extends SectionStore<PreviousState> {
       return null;
     };
     try {
-      const read = await this.host.readNamedCells([...INPUT_NAMES, ...PREVIOUS_NAMES]);
+      const read = await this.host.readNamedCells([...this.inputNames, ...this.previousNames]);
       const lost = new Set(read.missing);
-      if (INPUT_NAMES.every((n) => lost.has(n))) return fail(S.noTemplate);
-      const stored = read.values.slice(INPUT_NAMES.length);
-      if (PREVIOUS_NAMES.every((n) => lost.has(n)) || stored.every((v) => v.kind !== 'number'))
+      if (this.inputNames.every((n) => lost.has(n))) return fail(S.noTemplate);
+      const stored = read.values.slice(this.inputNames.length);
+      if (this.previousNames.every((n) => lost.has(n)) || stored.every((v) => v.kind !== 'number'))
         return fail(S.nothingStored);
-      // Last year's values in INPUT_CELLS order, rebuilt from the nb_prev_* block (what prefillCarry reads).
-      const last: CellContent[] = INPUT_CELLS.map(() => BLANK);
-      PREVIOUS_SOURCES.forEach((c, i) => (last[c.index] = stored[i]));
-      const current = read.values.slice(0, INPUT_NAMES.length);
-      const plan = (await loadImporter()).prefillCarry(last, current);
+      // Last year's values in inputCells order, rebuilt from the nb_prev_* block (what prefillCarry reads).
+      const format = this.core.format;
+      const last: CellContent[] = format.inputCells.map(() => BLANK);
+      format.cells.previousSources.forEach((c, i) => (last[c.index] = stored[i]));
+      const current = read.values.slice(0, this.inputNames.length);
+      const plan = (await loadImporter()).prefillCarry(last, current, format);
       const missing = [...plan.values.keys()].filter((n) => lost.has(n));
       if (missing.length > 0) return fail(S.carryMissing);
-      const byName = new Map(INPUT_NAMES.map((n, i) => [n, current[i]]));
+      const byName = new Map(this.inputNames.map((n, i) => [n, current[i]]));
       const write = new Map([...plan.toWrite].filter(([n]) => isBlankContent(byName.get(n) ?? BLANK)));
       if (write.size > 0) await this.core.writeAndRefresh(() => this.host.writeNamedValues(write));
       const outcome: PrefillOutcome = {

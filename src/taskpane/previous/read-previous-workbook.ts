@@ -5,30 +5,26 @@
    API, no host behind it), not the pane's host: the pane's host is still reached only through spreadsheet-host. */
 import { WorkbookReader } from '../../hosts/xlsx/reader/workbook-reader';
 /* eslint-enable no-restricted-imports */
-import { TEMPLATE_READ_NAMES, readTemplate } from '../../report/reading/read-template';
-import { INPUT_CELLS, type CellContent } from '../../report';
+import type { CellContent } from '../../report';
+import type { Format } from '../../report/format/format';
+import { readReportInputs, type ReportInputs } from '../../report/reading/read-report';
+import { templateReadNames } from '../../report/reading/read-template';
 import { foreignFormat, megabytes, SOURCE_LIMITS } from '../import/read-source-file';
 import { STRINGS } from '../strings.zh-CN';
 
 const S = STRINGS.previous;
 
-export type ReportWorkbook =
-  | {
-      readonly ok: true;
-      /** The report's inputs, in INPUT_CELLS order. */
-      readonly values: readonly CellContent[];
-      /** The template version the workbook carries (null when its marker holds none). */
-      readonly version: number | null;
-    }
-  | { readonly ok: false; readonly reason: string };
+/** What the domain reader gives (readReportInputs), its refusals in the pane's words naming the file. */
+export type ReportWorkbook = ReportInputs;
 
 /**
- * A workbook of our template by its defined names, or why the file cannot be used (in Chinese, naming the file).
- * `notTemplate` words a file that opens but is not our template (the caller says whose file it should be).
+ * A workbook of our template (of `format`) by its defined names, or why the file cannot be used (in Chinese, naming
+ * the file). `notTemplate` words a file that opens but is not our template (the caller says whose file it should be).
  */
 export async function readReportWorkbook(
   bytes: ArrayBuffer,
   name: string,
+  format: Format,
   notTemplate: (name: string, reason: string) => string = S.notTemplate,
 ): Promise<ReportWorkbook> {
   if (bytes.byteLength === 0) return { ok: false, reason: STRINGS.source.emptyFile(name) };
@@ -41,18 +37,21 @@ export async function readReportWorkbook(
   const foreign = foreignFormat(head);
   if (foreign === STRINGS.source.ole) return { ok: false, reason: S.oleWorkbook(name) };
   if (foreign !== STRINGS.source.zip) return { ok: false, reason: S.notWorkbook(name) };
-  const opened = WorkbookReader.open(new Uint8Array(bytes), TEMPLATE_READ_NAMES);
+  const opened = WorkbookReader.open(new Uint8Array(bytes), templateReadNames(format));
   if (!opened.ok) return { ok: false, reason: S.brokenWorkbook(name, opened.reason) };
-  const read = await readTemplate(opened.reader);
-  if (!read.ok) return { ok: false, reason: notTemplate(name, read.reason) };
-  return { ok: true, values: read.values.slice(0, INPUT_CELLS.length), version: read.version };
+  const read = await readReportInputs(opened.reader, format);
+  return read.ok ? read : { ok: false, reason: notTemplate(name, read.reason) };
 }
 
 export type PreviousWorkbook =
   { readonly ok: true; readonly values: readonly CellContent[] } | { readonly ok: false; readonly reason: string };
 
-/** Last year's inputs in INPUT_CELLS order, or why the file cannot be used (in Chinese). */
-export async function readPreviousWorkbook(bytes: ArrayBuffer, name: string): Promise<PreviousWorkbook> {
-  const read = await readReportWorkbook(bytes, name);
+/** Last year's inputs in `format`'s inputCells order, or why the file cannot be used (in Chinese). */
+export async function readPreviousWorkbook(
+  bytes: ArrayBuffer,
+  name: string,
+  format: Format,
+): Promise<PreviousWorkbook> {
+  const read = await readReportWorkbook(bytes, name, format);
   return read.ok ? { ok: true, values: read.values } : read;
 }

@@ -2,7 +2,6 @@
 // status (可计入 / 不计入 and why, by name), 汇总 into the current report, and see where each cell's sum comes from.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, type ChangeEvent } from 'react';
-import { input as inputCell } from '../../report';
 import { useHost, usePaneState, useReportController } from '../host-context';
 import { Facts, useSummaryStyles } from '../import/ImportSummary';
 import { SectionNotice } from '../import/SectionNotice';
@@ -107,8 +106,8 @@ export function RollupSection() {
   if (pane.template.kind === 'absent')
     return <NeedsTemplate heading={R.heading} text={R.noTemplate} action={R.toTemplate} />;
 
-  const year = parentYear(pane.cells);
-  const agency = pane.cells.get(inputCell('META', 'agency').name);
+  const year = parentYear(pane.cells, core.format);
+  const agency = pane.cells.get(core.format.cells.input('META', 'agency').name);
   const statuses = screenEntries(children, year);
   const accepted = statuses.filter((s) => s.status === 'accepted').length;
   const refused = statuses.filter((s) => s.status === 'refused').length;

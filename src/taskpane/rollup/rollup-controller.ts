@@ -3,14 +3,13 @@
 // refused by name); 汇总 writes the sums into the current report's additive cells and the 汇总明细 sheet (each
 // child's contribution per cell) through the host interface, and keeps the same trace for the pane to show.
 import type { SpreadsheetHost } from '../../hosts/spreadsheet-host';
+import type { Format } from '../../report/format/format';
 import {
-  ADDITIVE_CELLS,
   BLANK,
   ROLLUP_DETAIL_SHEET,
+  additiveCells,
   childFacts,
   freeSheetName,
-  input,
-  otherTemplateVersion,
   planRollupDetail,
   screenChildren,
   sumChildren,
@@ -68,13 +67,9 @@ export const INITIAL_ROLLUP_STATE: RollupState = {
   trace: null,
 };
 
-const YEAR = input('META', 'year');
-const AGENCY = input('META', 'agency');
-const ADDITIVE_NAMES = ADDITIVE_CELLS.map((c) => c.name);
-
-/** The parent's year as the current report holds it, or null. */
-export function parentYear(cells: ReadonlyMap<string, CellContent>): number | null {
-  const year = cells.get(YEAR.name);
+/** The parent's year as the current report (of `format`) holds it, or null. */
+export function parentYear(cells: ReadonlyMap<string, CellContent>, format: Format): number | null {
+  const year = cells.get(format.cells.input('META', 'year').name);
   return year?.kind === 'number' ? year.value : null;
 }
 
@@ -139,20 +134,21 @@ export class RollupController extends SectionStore<RollupState> {
       const { readReportWorkbook } = await import(
         /* webpackChunkName: "previous-xlsx" */ '../previous/read-previous-workbook'
       );
+      const format = this.core.format;
       for (const { id, fileName, file } of added) {
         if (!/\.xlsx$/i.test(fileName)) {
           this.update(id, { kind: 'unreadable', reason: R.badType(fileName) });
           continue;
         }
         try {
-          const read = await readReportWorkbook(await readFileBytes(file), fileName, R.notChildTemplate);
+          const read = await readReportWorkbook(await readFileBytes(file), fileName, format, R.notChildTemplate);
           this.update(
             id,
             read.ok
               ? {
                   kind: 'read',
                   values: read.values,
-                  facts: childFacts(fileName, read.values, otherTemplateVersion(read.version)),
+                  facts: childFacts(fileName, read.values, read.otherFormat, format),
                 }
               : { kind: 'unreadable', reason: read.reason },
           );
@@ -189,7 +185,8 @@ export class RollupController extends SectionStore<RollupState> {
     };
     const pane = this.core.getState();
     if (pane.template.kind !== 'found') return fail(R.noTemplate);
-    const year = parentYear(pane.cells);
+    const format = this.core.format;
+    const year = parentYear(pane.cells, format);
     if (year === null) return fail(R.noYear);
     const statuses = screenEntries(this.state.children, year);
     const accepted = new Set(statuses.filter((s) => s.status === 'accepted').map((s) => s.id));
@@ -198,19 +195,22 @@ export class RollupController extends SectionStore<RollupState> {
       if (accepted.has(c.id) && c.read.kind === 'read')
         children.push({ label: c.read.facts.label, values: c.read.values });
     if (children.length === 0) return fail(R.nothingToSum);
-    const agencyCell = pane.cells.get(AGENCY.name) ?? BLANK;
+    const agencyCell = pane.cells.get(format.cells.input('META', 'agency').name) ?? BLANK;
     const agency = agencyCell.kind === 'text' ? agencyCell.text : '';
-    const rollup = sumChildren(children, { agency, year });
+    const rollup = sumChildren(children, { agency, year }, format);
+    const additive = additiveCells(format.inputCells);
     const sums = new Map<string, number | null>(
-      ADDITIVE_CELLS.map((c) => {
+      additive.map((c) => {
         const v = rollup.values[c.index];
         return [c.name, v.kind === 'number' ? v.value : null];
       }),
     );
-    const replaced = ADDITIVE_NAMES.filter((n) => {
-      const now = pane.cells.get(n);
-      return now !== undefined && now.kind !== 'blank' && !sameNumber(now, sums.get(n) ?? null);
-    }).length;
+    const replaced = additive
+      .map((c) => c.name)
+      .filter((n) => {
+        const now = pane.cells.get(n);
+        return now !== undefined && now.kind !== 'blank' && !sameNumber(now, sums.get(n) ?? null);
+      }).length;
     if (replaced > 0 && !confirmed) {
       this.set({ confirm: { replaced }, message: null });
       return false;
@@ -222,7 +222,7 @@ export class RollupController extends SectionStore<RollupState> {
       const sheet = freeSheetName(await this.host.sheetNames(), ROLLUP_DETAIL_SHEET);
       await this.core.writeAndRefresh(async () => {
         await this.host.writeNamedValues(write);
-        await this.host.applyEdits(planRollupDetail(children, rollup, sheet));
+        await this.host.applyEdits(planRollupDetail(children, rollup, format, sheet));
       });
       const written = [...write.values()].filter((v) => v !== null).length;
       const refused = statuses.filter((s) => s.status === 'refused').length;

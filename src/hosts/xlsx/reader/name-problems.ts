@@ -2,7 +2,8 @@
 // a name over a range, several areas, a whole column or row, or a cell of another workbook cannot say which one
 // cell to read. Each refusal names the name, the cell it stands for, and where it points.
 import { NAME_PREFIX } from '../../../report/layout/input-cells';
-import { REPAIR_HINT, describeName } from '../../../report/reading/read-template';
+import { describeKnownName as describeName } from '../../../report/format/formats';
+import { REPAIR_HINT } from '../../../report/reading/read-template';
 import { nameTarget } from './name-target';
 import type { SheetPart, StoredName } from './workbook-names';
 
