@@ -1,9 +1,11 @@
 // Web page figures, measured in real headless chromium against `npm start`'s server, each beside the same figure
 // for Univer's own bare page (bench/univer-bare: the presets, an empty workbook, one formula rule) measured in the
 // same run, loads and edits interleaved so both see the same machine: the time until the sheet is ready (ours:
-// rendered and the report built; Univer's: its Rendered stage), the JavaScript fetched until then, and the time from
-// the Enter key to the conditional-format highlight (median over keyboard edits, timed inside the browser), plus
-// the time until the pane lists the finding.
+// rendered, the report's rules and names added, computed and the report built; Univer's: its Rendered stage) on a
+// clerk's first visit (cold: fresh browser profile) and on the next two (warm: HTTP cache, then V8's code cache),
+// with our start-up phases, the CPU time all chromium processes spent until then and the load average
+// (bench/web-loads.ts); the JavaScript fetched until ready; and the time from the Enter key to the conditional-format
+// highlight (median over keyboard edits, timed inside the browser), plus the time until the pane lists the finding.
 // Run alone: node scripts/run-ts.mjs bench/web.ts [edits] [loads]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
