@@ -1,9 +1,11 @@
 // Web page figures, measured in real headless chromium against `npm start`'s server, each beside the same figure
 // for Univer's own bare page (bench/univer-bare: the presets, an empty workbook, one formula rule) measured in the
 // same run, loads and edits interleaved so both see the same machine: the time until the sheet is ready (ours:
-// rendered and the report built; Univer's: its Rendered stage), the JavaScript fetched until then, and the time from
-// the Enter key to the conditional-format highlight (median over keyboard edits, timed inside the browser), plus
-// the time until the pane lists the finding.
+// rendered, the report's rules and names added, computed and the report built; Univer's: its Rendered stage) on a
+// clerk's first visit (cold: fresh browser profile) and on the next two (warm: HTTP cache, then V8's code cache),
+// with our start-up phases, the CPU time all chromium processes spent until then and the load average
+// (bench/web-loads.ts); the JavaScript fetched until ready; and the time from the Enter key to the conditional-format
+// highlight (median over keyboard edits, timed inside the browser), plus the time until the pane lists the finding.
 // Run alone: node scripts/run-ts.mjs bench/web.ts [edits] [loads]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { ALL_VALUE_CELLS, BLANK, HIGHLIGHT, contentOf, evaluateRules, input } fr
 import { ROOT, locate, startWebServer, typeIntoCell, type WebServer } from '../test/e2e/web-page';
 import { launchChromium } from '../test/support/chromium';
 import { buildUniverBare } from './univer-bare/build';
+import { visitsOf, type Visit } from './web-loads';
 
 /**
  * What the page fetched before its sheet was ready, at commit c571de4 (before #15): main, sheet and session chunks
@@ -91,54 +94,6 @@ async function readStopwatch(page: Page): Promise<number> {
   );
 }
 
-interface Load {
-  readonly sheetReady: number;
-  readonly paneRendered: number | null;
-  readonly rendered: number | null;
-  readonly jsRaw: number;
-  readonly jsGzip: number;
-  readonly jsFiles: number;
-}
-
-/** One fresh load: when the sheet was ready and which scripts were fetched before that. */
-async function loadOnce(browser: Browser, url: string, bare: boolean): Promise<Load> {
-  const scripts: { at: number; body: Promise<Buffer | null> }[] = [];
-  const { context, page } = await openReady(browser, url, bare, (p) =>
-    p.on('response', (r) => {
-      if (new URL(r.url()).pathname.endsWith('.js')) scripts.push({ at: Date.now(), body: r.body().catch(() => null) });
-    }),
-  );
-  try {
-    const readyAt = Date.now();
-    const t = await page.evaluate((b) => {
-      const mark = performance.getEntriesByName('sheet:rendered')[0];
-      if (b)
-        return {
-          sheetReady: (window as unknown as { __bare: { timings: { sheetReady: number } } }).__bare.timings.sheetReady,
-          paneRendered: null,
-          rendered: null,
-        };
-      if (window.__nianbao!.failure) throw new Error(window.__nianbao!.failure);
-      return {
-        sheetReady: window.__nianbao!.timings.sheetReady!,
-        paneRendered: window.__nianbao!.timings.paneRendered,
-        rendered: mark ? mark.startTime : null,
-      };
-    }, bare);
-    const bodies = (await Promise.all(scripts.filter((s) => s.at <= readyAt).map((s) => s.body))).filter(
-      (b): b is Buffer => b !== null,
-    );
-    return {
-      ...t,
-      jsRaw: bodies.reduce((n, b) => n + b.length, 0),
-      jsGzip: bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
-      jsFiles: bodies.length,
-    };
-  } finally {
-    await context.close();
-  }
-}
-
 /** Times `edits` keyboard edits of one named cell, alternately breaking and fixing it, Enter → highlight. */
 async function enterToHighlight(
   page: Page,
@@ -165,9 +120,15 @@ async function enterToHighlight(
 }
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+/** Visits per browser profile: the first cold, then warm (BENCH_WEB_VISITS, 1–3). */
+const VISITS = Math.min(3, Math.max(1, Number(process.env.BENCH_WEB_VISITS) || 3));
+const VISIT_NAMES = ['cold (1st visit)', 'warm (2nd visit: HTTP cache)', 'warm (3rd visit: + V8 code cache)'];
 const kb = (n: number) => Math.round(n / 1024);
 
-/** BENCH_WEB_EDITS / BENCH_WEB_LOADS shorten a run on a busy machine (defaults: 50 edits, 5 loads). */
+/**
+ * BENCH_WEB_EDITS / BENCH_WEB_LOADS / BENCH_WEB_VISITS shorten a run on a busy machine (defaults: 50 edits, 5
+ * browser profiles of 3 visits each).
+ */
 export async function benchWeb(
   edits = Number(process.env.BENCH_WEB_EDITS) || 50,
   loads = Number(process.env.BENCH_WEB_LOADS) || 5,
@@ -185,32 +146,50 @@ export async function benchWeb(
     // BENCH_WEB_BEFORE_DIR: the page built from an earlier commit (its dist/web), measured in the same run.
     const beforeDir = process.env.BENCH_WEB_BEFORE_DIR;
     if (beforeDir) earlierServer = await startWebServer(60_000, ['--dir', beforeDir]);
-    // Fresh loads, ours and Univer's (and the earlier build's) interleaved.
-    const ours: Load[] = [];
-    const theirs: Load[] = [];
-    const earlier: Load[] = [];
+    // Visits, ours and Univer's (and the earlier build's) interleaved: each a fresh browser profile visited
+    // VISITS times, the first visit cold and the others warm (HTTP cache, then V8's code cache).
+    const ours: Visit[][] = [];
+    const theirs: Visit[][] = [];
+    const earlier: Visit[][] = [];
     for (let i = 0; i < loads; i++) {
-      ours.push(await loadOnce(browser, server.url, false));
-      theirs.push(await loadOnce(browser, bareServer.url, true));
-      if (earlierServer) earlier.push(await loadOnce(browser, earlierServer.url, false));
+      ours.push(await visitsOf(browser, server.url, false, VISITS));
+      theirs.push(await visitsOf(browser, bareServer.url, true, VISITS));
+      if (earlierServer) earlier.push(await visitsOf(browser, earlierServer.url, false, VISITS));
     }
-    const m = (xs: Load[], f: (l: Load) => number | null) => median(xs.map(f).filter((x): x is number => x !== null));
-    const ready = m(ours, (l) => l.sheetReady);
-    const bareReady = m(theirs, (l) => l.sheetReady);
-    out[`pane first render (ms, median of ${loads} loads)`] = round(m(ours, (l) => l.paneRendered));
-    out['sheet rendered, before the report is built (ms, median)'] = round(m(ours, (l) => l.rendered));
-    out['sheet ready: rendered + report built (ms, median)'] = round(ready);
-    out["Univer's bare page ready (Rendered stage, ms, median)"] = round(bareReady);
-    out["sheet ready / Univer's bare page ready"] = ratio(ready, bareReady);
+    const loadsSeen = [...ours, ...theirs].flat().map((v) => v.load);
+    out['load average (1 min) at the visits, lowest–highest'] =
+      `${Math.min(...loadsSeen).toFixed(1)}–${Math.max(...loadsSeen).toFixed(1)}`;
+    /** Median over the profiles of visit `n` (0: cold). */
+    const m = (xs: Visit[][], n: number, f: (v: Visit) => number | null) =>
+      median(xs.map((v) => f(v[n])).filter((x): x is number => x !== null));
+    const seen = `median of ${loads} profiles`;
+    for (const [n, visit] of VISIT_NAMES.slice(0, VISITS).entries()) {
+      const ready = m(ours, n, (v) => v.sheetReady);
+      const bareReady = m(theirs, n, (v) => v.sheetReady);
+      if (n === 0) out[`pane first render, ${visit} (ms, ${seen})`] = round(m(ours, n, (v) => v.paneRendered));
+      out[`${visit}: sheet library evaluated (ms)`] = round(m(ours, n, (v) => v.sheetModule));
+      out[`${visit}: sheet rendered, before the report's rules (ms)`] = round(m(ours, n, (v) => v.rendered));
+      out[`${visit}: rules and names added (ms)`] = round(m(ours, n, (v) => v.commands));
+      out[`${visit}: sheet ready, rules computed + report built (ms)`] = round(ready);
+      out[`${visit}: Univer's bare page ready (Rendered stage, ms)`] = round(bareReady);
+      out[`${visit}: sheet ready / Univer's bare page ready`] = ratio(ready, bareReady);
+      out[`${visit}: CPU until ready, all chromium processes (ms), ours / bare`] =
+        `${round(m(ours, n, (v) => v.cpu))} / ${round(m(theirs, n, (v) => v.cpu))}`;
+      if (n > 0)
+        out[`${visit}: JS over the network (KB on the wire, files; from cache: files), ours`] =
+          `${kb(m(ours, n, (v) => v.jsWire))} (${m(ours, n, (v) => v.jsFiles)}; ${m(ours, n, (v) => v.jsCached)})`;
+      if (earlier.length) {
+        const before = m(earlier, n, (v) => v.sheetReady);
+        out[`${visit}: sheet ready, earlier build (BENCH_WEB_BEFORE_DIR, ms)`] = round(before);
+        out[`${visit}: earlier build's sheet ready / Univer's bare page ready`] = ratio(before, bareReady);
+      }
+    }
     if (earlier.length) {
-      const before = m(earlier, (l) => l.sheetReady);
-      out['sheet ready, earlier build (BENCH_WEB_BEFORE_DIR, ms, median)'] = round(before);
-      out["earlier build's sheet ready / Univer's bare page ready"] = ratio(before, bareReady);
-      const e = earlier[earlier.length - 1];
+      const e = earlier[earlier.length - 1][0];
       out['earlier build: web boot JS until sheet ready (KB raw / gzip)'] = `${kb(e.jsRaw)} / ${kb(e.jsGzip)}`;
     }
-    const js = ours[ours.length - 1];
-    const bareJs = theirs[theirs.length - 1];
+    const js = ours[ours.length - 1][0];
+    const bareJs = theirs[theirs.length - 1][0];
     out['web boot JS fetched until sheet ready (KB raw / gzip, files)'] =
       `${kb(js.jsRaw)} / ${kb(js.jsGzip)} (${js.jsFiles} files)`;
     out['web boot JS at c571de4, before #15 (KB raw / gzip)'] =

@@ -6,41 +6,27 @@ import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { INPUT_CELLS, TEMPLATE_SHEET_NAME, input, planInsertion, templateAddress } from '../../src/report';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
-import { launchChromium } from '../support/chromium';
 import { INJECTIONS } from '../injection/injections';
 import { EVIL_AGENCY, craftedReportText } from '../injection/crafted-report';
-import { startWebServer, type WebServer } from './web-page';
+import { withWebPage } from '../support/with-web-page';
 
 jest.setTimeout(600_000);
 
-let server: WebServer;
-let browser: Browser;
-let page: Page;
 let dir: string;
 
 // One page for both (opening a second one doubles the slowest part): 导入 first, on the fresh page, then 打开,
-// which replaces every value cell.
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-web-inject-'));
-  [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  // The page's own readiness wait, longer: on a machine this loaded the sheet can take minutes to boot.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(
-    () => window.__nianbao?.timings.sheetReady != null || window.__nianbao?.failure != null,
-    null,
-    { timeout: 240_000 },
-  );
-  expect(await page.evaluate(() => window.__nianbao?.failure ?? null)).toBeNull();
-}, 600_000);
+// which replaces every value cell. The page's own readiness wait, longer: on a machine this loaded the sheet can
+// take minutes to boot.
+const web = withWebPage({ readyTimeoutMs: 240_000 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-web-inject-'));
+});
+
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -77,14 +63,14 @@ async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 test('导入 a crafted report → 填入模板 → 保存: the agency is a string cell, no formula anywhere', async () => {
-  const pane = page.getByRole('complementary', { name: '年报助手任务窗格' });
+  const pane = web.page.getByRole('complementary', { name: '年报助手任务窗格' });
   await pane.getByRole('tab', { name: '导入' }).click();
   const panel = pane.getByRole('tabpanel');
   await panel.getByRole('textbox', { name: '粘贴年报全文' }).fill(craftedReportText());
   await panel.getByRole('button', { name: '读取' }).click();
   await panel.getByText(EVIL_AGENCY).first().waitFor({ timeout: 60_000 });
   await panel.getByRole('button', { name: '填入模板' }).click();
-  await page.waitForFunction(
+  await web.page.waitForFunction(
     async ([name, text]) => {
       const v = (await window.__nianbao!.host.readNamedCells([name])).values[0];
       return v.kind === 'text' && v.text === text;
@@ -92,7 +78,7 @@ test('导入 a crafted report → 填入模板 → 保存: the agency is a strin
     [AGENCY, EVIL_AGENCY] as const,
     { timeout: 60_000 },
   );
-  const saved = await save(page, 'imported-saved.xlsx');
+  const saved = await save(web.page, 'imported-saved.xlsx');
   expect(await formulasIn(saved)).toEqual([]);
   const back = await sheetOf(saved);
   const agencyCell = INPUT_CELLS.find((c) => c.name === AGENCY)!;
@@ -112,10 +98,10 @@ test('打开 a crafted .xlsx → 保存: string cells only, the user’s own for
   const source = join(dir, 'crafted.xlsx');
   writeFileSync(source, await host.toBuffer());
 
-  await page.locator('[data-testid="open-file"]').setInputFiles(source);
-  await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
+  await web.page.locator('[data-testid="open-file"]').setInputFiles(source);
+  await web.page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
   // In the page's sheet: text, no formula; the user's formula is one.
-  const read = await page.evaluate(
+  const read = await web.page.evaluate(
     async (names) => (await window.__nianbao!.host.readNamedCells(names)).values,
     [AGENCY, ...TARGETS.map((c) => c.name), USER_FORMULA_CELL.name],
   );
@@ -123,7 +109,7 @@ test('打开 a crafted .xlsx → 保存: string cells only, the user’s own for
   TARGETS.forEach((_, i) => expect(read[i + 1]).toEqual({ kind: 'text', text: xmlText(INJECTIONS[i]) }));
   expect(read[read.length - 1].formula).toBe('=1+2');
 
-  const saved = await save(page, 'crafted-saved.xlsx');
+  const saved = await save(web.page, 'crafted-saved.xlsx');
   expect(await formulasIn(saved)).toEqual(['<f>1+2</f>']);
   const back = await sheetOf(saved);
   TARGETS.forEach((c, i) => expect(back.getCell(templateAddress(c)).value).toBe(xmlText(INJECTIONS[i])));

@@ -3,7 +3,6 @@
 // insertion (commands and mutations alike, thrown from Univer's own before-execute hook) leaves the workbook exactly
 // as it was, and the attempt that runs through leaves it complete, on the planned sheet name (never 年报(2)), with
 // the same rules and checks as the page's own report built from its snapshot.
-import type { Browser, Page } from 'playwright-core';
 import {
   HIGHLIGHT,
   INPUT_CELLS,
@@ -13,8 +12,8 @@ import {
   planInsertion,
   type SheetEdit,
 } from '../../src/report';
-import { openWebPage, startWebServer, waitForBackground, type WebServer } from './web-page';
-import { launchChromium } from '../support/chromium';
+import { waitForBackground } from './web-page';
+import { withWebPage } from '../support/with-web-page';
 
 jest.setTimeout(900_000);
 
@@ -22,19 +21,7 @@ jest.setTimeout(900_000);
 const STEP = 100;
 const USER_SHEET = '我的台账';
 
-let server: WebServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  page = (await openWebPage(browser, server.url)).page;
-}, 660_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const web = withWebPage();
 
 interface RuleSeen {
   readonly formula: string;
@@ -53,7 +40,7 @@ interface WorkbookSeen {
 }
 
 function seen(): Promise<WorkbookSeen> {
-  return page.evaluate(() => {
+  return web.page.evaluate(() => {
     type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const wb = (window.univerAPI as Any).getActiveWorkbook();
     const sheets = wb.getSheets() as Any[];
@@ -94,7 +81,7 @@ function seen(): Promise<WorkbookSeen> {
 
 /** Runs the insertion with a failure thrown at Univer command number `failAt` (0: none). */
 function insertFailingAt(edits: readonly SheetEdit[], failAt: number) {
-  return page.evaluate(
+  return web.page.evaluate(
     async ({ edits: planned, failAt: k }) => {
       let n = 0;
       const api = window.univerAPI as { onBeforeCommandExecute(cb: () => void): { dispose(): void } };
@@ -117,7 +104,7 @@ function insertFailingAt(edits: readonly SheetEdit[], failAt: number) {
 
 /** Takes the template out again (its sheets and our names), leaving the user's sheet as it was. */
 function removeTemplate(): Promise<void> {
-  return page.evaluate((userSheet) => {
+  return web.page.evaluate((userSheet) => {
     type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const wb = (window.univerAPI as Any).getActiveWorkbook();
     for (const s of wb.getSheets() as Any[]) if (s.getSheetName() !== userSheet) wb.deleteSheet(s);
@@ -133,7 +120,7 @@ test('a failure at every 100th command leaves the workbook unchanged or complete
   expect(builtRules.length).toBeGreaterThan(300);
 
   // A user's workbook: their own sheet with values and a name of theirs, and no template.
-  await page.evaluate((userSheet) => {
+  await web.page.evaluate((userSheet) => {
     type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const wb = (window.univerAPI as Any).getActiveWorkbook();
     const mine = wb.insertSheet(userSheet);
@@ -207,7 +194,7 @@ test('a failure at every 100th command leaves the workbook unchanged or complete
 
   // And it works: a negative count turns its cell red.
   const total = input('T3', 'new', 'total').name;
-  await page.evaluate((name) => window.__nianbao!.sheet!.writeNamedValues(new Map([[name, -3]])), total);
-  await waitForBackground(page, total, `#${HIGHLIGHT.error.fill}`, true);
+  await web.page.evaluate((name) => window.__nianbao!.sheet!.writeNamedValues(new Map([[name, -3]])), total);
+  await waitForBackground(web.page, total, `#${HIGHLIGHT.error.fill}`, true);
   console.log(`insertion: ${clean.commands} Univer commands; ${failed} injected failures rolled back`);
 });

@@ -76,7 +76,11 @@ export interface OpenedPage {
   readonly pageErrors: string[];
 }
 
-export async function openWebPage(browser: Browser, url: string): Promise<OpenedPage> {
+export async function openWebPage(
+  browser: Browser,
+  url: string,
+  readyTimeoutMs = READY_TIMEOUT_MS,
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const origin = new URL(url).origin;
@@ -88,7 +92,7 @@ export async function openWebPage(browser: Browser, url: string): Promise<Opened
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url);
-  await waitForSheet(page);
+  await waitForSheet(page, readyTimeoutMs);
   return { context, page, foreignRequests, pageErrors };
 }
 

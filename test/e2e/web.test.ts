@@ -6,7 +6,6 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import {
   ALL_VALUE_CELLS,
   HIGHLIGHT,
@@ -24,19 +23,8 @@ import {
 import { previousPlan, reportPlan } from '../../src/hosts/web/report-plan';
 import { applyEditsToWorkbook } from '../../src/hosts/xlsx/apply-edits';
 import { validateWorkbookFile } from '../../src/cli/validate-file';
-import {
-  activeCell,
-  backgroundOf,
-  locate,
-  openWebPage,
-  startWebServer,
-  typeIntoCell,
-  waitForBackground,
-  waitForSheet,
-  type OpenedPage,
-  type WebServer,
-} from './web-page';
-import { launchChromium } from '../support/chromium';
+import { activeCell, backgroundOf, locate, typeIntoCell, waitForBackground, waitForSheet } from './web-page';
+import { withWebPage } from '../support/with-web-page';
 import { buildFormat2021 } from '../../src/report/format/formats';
 
 /** The format these tests read and check reports as (what a composition root builds). */
@@ -51,22 +39,14 @@ const person = input('T3', 'new', 'person').name;
 const otherParts = (['research', 'charity', 'legal', 'other'] as const).map((c) => input('T3', 'new', c).name);
 const business = input('T3', 'new', 'business').name;
 
-let server: WebServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
+const web = withWebPage();
 let dir: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
-  [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  opened = await openWebPage(browser, server.url);
-  page = opened.page;
-}, 660_000); // building and serving the page (≤ 420 s), then its first load (≤ READY_TIMEOUT_MS)
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -82,14 +62,14 @@ function expectedFindings(values: Readonly<Record<string, CellContent>>) {
   return evaluateRules(ALL_VALUE_CELLS.map((c) => values[c.name] ?? contentOf(null)));
 }
 
-const pane = () => page.getByRole('complementary', { name: '年报助手任务窗格' });
+const pane = () => web.page.getByRole('complementary', { name: '年报助手任务窗格' });
 
 async function paneText(): Promise<string> {
   return pane().innerText();
 }
 
 async function pageValues(): Promise<CellContent[]> {
-  return page.evaluate(
+  return web.page.evaluate(
     async (names) => {
       const read = await window.__nianbao!.host.readNamedCells(names);
       return read.values as CellContent[];
@@ -99,7 +79,7 @@ async function pageValues(): Promise<CellContent[]> {
 }
 
 test('the pane renders before the sheet, and the sheet holds the template built from the plan, offline', async () => {
-  const timings = await page.evaluate(() => window.__nianbao!.timings);
+  const timings = await web.page.evaluate(() => window.__nianbao!.timings);
   expect(timings.paneRendered).not.toBeNull();
   expect(timings.paneRendered!).toBeLessThan(timings.sheetReady!);
 
@@ -112,7 +92,7 @@ test('the pane renders before the sheet, and the sheet holds the template built 
     rules: plan.filter((e) => e.op === 'conditionalFormat' && onReport(e)).length,
     merges: plan.flatMap((e) => (e.op === 'merge' && onReport(e) ? e.ranges : [])).length,
   };
-  const sheet = await page.evaluate((reportSheet) => {
+  const sheet = await web.page.evaluate((reportSheet) => {
     const wb = (window.univerAPI as { getActiveWorkbook(): any }).getActiveWorkbook(); // eslint-disable-line @typescript-eslint/no-explicit-any
     const ws = wb.getSheetByName(reportSheet);
     return {
@@ -123,17 +103,17 @@ test('the pane renders before the sheet, and the sheet holds the template built 
     };
   }, TEMPLATE_SHEET_NAME);
   expect(sheet).toEqual(planned);
-  expect((await locate(page, TEMPLATE_MARKER_NAME)).sheet).toBe(TEMPLATE_SHEET_NAME);
-  expect(opened.foreignRequests).toEqual([]);
-  expect(opened.pageErrors).toEqual([]);
+  expect((await locate(web.page, TEMPLATE_MARKER_NAME)).sheet).toBe(TEMPLATE_SHEET_NAME);
+  expect(web.opened.foreignRequests).toEqual([]);
+  expect(web.opened.pageErrors).toEqual([]);
 });
 
 test('a broken total typed with the keyboard turns red after Enter and the pane lists the Chinese message', async () => {
-  for (const n of [business, ...otherParts]) await typeIntoCell(page, n, '0');
-  await typeIntoCell(page, total, '5');
-  await typeIntoCell(page, person, '3');
-  await waitForBackground(page, total, RED, true);
-  expect(await backgroundOf(page, total)).toBe(RED);
+  for (const n of [business, ...otherParts]) await typeIntoCell(web.page, n, '0');
+  await typeIntoCell(web.page, total, '5');
+  await typeIntoCell(web.page, person, '3');
+  await waitForBackground(web.page, total, RED, true);
+  expect(await backgroundOf(web.page, total)).toBe(RED);
 
   const values = await pageValues();
   expect(values[input('T3', 'new', 'total').index]).toEqual({ kind: 'number', value: 5 });
@@ -146,41 +126,41 @@ test('a broken total typed with the keyboard turns red after Enter and the pane 
 test('clicking the finding selects its cell in the sheet', async () => {
   const message = expectedFindings(typedRow).find((f) => f.cells[0] === total && f.severity === 'error')!.message;
   // Enter moved the selection below the last typed cell.
-  expect(await activeCell(page)).not.toEqual(await locate(page, total));
+  expect(await activeCell(web.page)).not.toEqual(await locate(web.page, total));
   await pane().getByText(message, { exact: true }).click();
-  await page.waitForFunction(
+  await web.page.waitForFunction(
     async (a1) =>
       (window.univerAPI as { getActiveWorkbook(): { getActiveRange(): { getA1Notation(): string } | null } })
         .getActiveWorkbook()
         .getActiveRange()
         ?.getA1Notation() === a1,
-    (await locate(page, total)).a1,
+    (await locate(web.page, total)).a1,
     { timeout: 15_000 },
   );
-  expect(await activeCell(page)).toEqual(await locate(page, total));
+  expect(await activeCell(web.page)).toEqual(await locate(web.page, total));
 });
 
 test('fixing the total clears the highlight and the message', async () => {
   const message = expectedFindings(typedRow).find((f) => f.cells[0] === total && f.severity === 'error')!.message;
-  await typeIntoCell(page, business, '2');
-  await waitForBackground(page, total, RED, false);
-  expect(await backgroundOf(page, total)).not.toBe(RED);
+  await typeIntoCell(web.page, business, '2');
+  await waitForBackground(web.page, total, RED, false);
+  expect(await backgroundOf(web.page, total)).not.toBe(RED);
   await pane().getByText(message, { exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
 });
 
 test('work in progress survives a page reload', async () => {
-  await page.evaluate(() => window.__nianbao!.session!.flush());
-  await page.reload();
-  await waitForSheet(page);
+  await web.page.evaluate(() => window.__nianbao!.session!.flush());
+  await web.page.reload();
+  await waitForSheet(web.page);
   const values = await pageValues();
   const at = (n: string) => values[ALL_VALUE_CELLS.findIndex((c) => c.name === n)];
   expect([at(total), at(person), at(business)]).toEqual([contentOf(5), contentOf(3), contentOf(2)]);
-  expect(await backgroundOf(page, total)).not.toBe(RED);
+  expect(await backgroundOf(web.page, total)).not.toBe(RED);
 });
 
 test("Ctrl+Z undoes the user's typing but never takes the built report apart", async () => {
   const rulesNow = () =>
-    page.evaluate(
+    web.page.evaluate(
       (sheet) =>
         (window.univerAPI as { getActiveWorkbook(): any }) // eslint-disable-line @typescript-eslint/no-explicit-any
           .getActiveWorkbook()
@@ -189,13 +169,13 @@ test("Ctrl+Z undoes the user's typing but never takes the built report apart", a
       TEMPLATE_SHEET_NAME,
     );
   const rules = await rulesNow();
-  await typeIntoCell(page, person, '9');
-  await waitForBackground(page, total, RED, true);
-  await page.keyboard.press('Control+z');
-  await waitForBackground(page, total, RED, false);
+  await typeIntoCell(web.page, person, '9');
+  await waitForBackground(web.page, total, RED, true);
+  await web.page.keyboard.press('Control+z');
+  await waitForBackground(web.page, total, RED, false);
   // The page was just reloaded: building and restoring the report left nothing else to undo.
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
-  await page.waitForTimeout(300); // time-based: extra undos must change nothing, so there is no condition to await
+  for (let i = 0; i < 3; i++) await web.page.keyboard.press('Control+z');
+  await web.page.waitForTimeout(300); // time-based: extra undos must change nothing, so there is no condition to await
   const values = await pageValues();
   const at = (n: string) => values[ALL_VALUE_CELLS.findIndex((c) => c.name === n)];
   expect([at(total), at(person), at(business)]).toEqual([contentOf(5), contentOf(3), contentOf(2)]);
@@ -227,10 +207,11 @@ test('open → edit → save round-trips an .xlsx that the CLI validates with th
   const source = join(dir, 'from-cli.xlsx');
   writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
 
-  await page.locator('[data-testid="open-file"]').setInputFiles(source);
+  await web.page.locator('[data-testid="open-file"]').setInputFiles(source);
   // The earlier typing was never saved to a file: 打开 asks first.
-  await page.getByRole('alertdialog').getByRole('button', { name: '不保存，打开' }).click();
-  await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 15_000 });
+  await web.page.getByRole('alertdialog').getByRole('button', { name: '不保存，打开' }).click();
+  // As web-injection waits for the same 打开: reading the file loads ExcelJS and may add 上年数据 (a loaded machine).
+  await web.page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
   let values = await pageValues();
   expect(values[input('META', 'agency').index]).toEqual({ kind: 'text', text: '测试市测试局' });
   expect(values[t4.index]).toEqual(contentOf(7));
@@ -239,13 +220,13 @@ test('open → edit → save round-trips an .xlsx that the CLI validates with th
   expect(values[input('T3', 'new', 'total').index]).toEqual(contentOf(null));
 
   // Edit by keyboard: break the T4 total.
-  await typeIntoCell(page, t4.name, '9');
-  await waitForBackground(page, t4.name, RED, true);
+  await typeIntoCell(web.page, t4.name, '9');
+  await waitForBackground(web.page, t4.name, RED, true);
   values = await pageValues();
 
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '保存' }).click(),
+    web.page.waitForEvent('download'),
+    web.page.getByRole('button', { name: '保存' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('from-cli.xlsx');
   const saved = join(dir, 'saved.xlsx');

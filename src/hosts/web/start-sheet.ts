@@ -72,6 +72,7 @@ export async function startSheet(
   const forgetHistory = () => injector.get(IUndoRedoService).clearUndoRedo(workbook.getId());
   const host = new UniverHost(univerAPI, workbook, forgetHistory);
   await host.applyEdits([...byCommand, ...snapshot.rest]);
+  performance.mark('sheet:commands');
   // A user's Enter recalculates (and so repaints the highlight) at once, not after Univer's 100 ms batching.
   host.onUserEdit(promptCalculation(injector));
   return { univerAPI, workbook, host };

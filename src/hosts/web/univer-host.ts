@@ -391,12 +391,11 @@ export class UniverHost implements SpreadsheetHost {
 
   private validation(e: EditOf<'validation'>): void {
     const subUnitId = this.sheet(e.sheet).getSheetId();
-    for (const a1 of e.ranges)
-      this.run(ADD_VALIDATION, {
-        unitId: this.workbook.getId(),
-        subUnitId,
-        rule: numberValidation(e.rule, a1, newUniverId()),
-      });
+    this.run(ADD_VALIDATION, {
+      unitId: this.workbook.getId(),
+      subUnitId,
+      rule: numberValidation(e.rule, e.ranges, newUniverId()),
+    });
   }
 
   /**

@@ -110,14 +110,15 @@ test('names, rules and checks become the plugins’ resources, later rule first'
   ]);
   expect(rules[1].rule.style).toEqual({ bg: { rgb: '#FFC7CE' }, cl: { rgb: '#9C0006' } });
   const checks = resource('SHEET_DATA_VALIDATION_PLUGIN')[sheetId];
-  expect(checks).toHaveLength(2);
-  expect(checks[1]).toEqual({
+  // One check over both cells (C2 and C3), not one per cell.
+  expect(checks).toHaveLength(1);
+  expect(checks[0]).toEqual({
     uid: expect.any(String),
     type: 'whole',
     operator: 'between',
     formula1: '0',
     formula2: '99',
-    ranges: [corners(2, 2, 2, 2)],
+    ranges: [corners(1, 2, 1, 2), corners(2, 2, 2, 2)],
     errorStyle: 2,
     showErrorMessage: true,
     error: '这里应填写整数',

@@ -186,7 +186,7 @@ export function workbookData(
     } else if (e.op === 'conditionalFormat') {
       (highlights.get(sheetId) ?? highlights.set(sheetId, []).get(sheetId)!).push(e);
     } else if (e.op === 'validation') {
-      for (const a1 of e.ranges) (validations[sheetId] ??= []).push(numberValidation(e.rule, a1, newId()));
+      (validations[sheetId] ??= []).push(numberValidation(e.rule, e.ranges, newId()));
     }
   }
   const rules = Object.fromEntries([...highlights].map(([id, list]) => [id, sheetHighlights(list, newId)]));
