@@ -17,7 +17,7 @@ import {
   type CellRef,
   type SheetEdit,
   type NameTarget,
-  widenHighlights,
+  widenRules,
 } from '../../report';
 import { handleEdit, type EditHandlers, type EditOf } from '../edit-handlers';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
@@ -133,7 +133,7 @@ export class UniverHost implements SpreadsheetHost {
       .map((d) => ({ name: d.getName(), ref: this.normaliseRef(d.getFormulaOrRefString()) }));
   }
 
-  /** Where each workbook name points, for widenHighlights. */
+  /** Where each workbook name points, for widenRules. */
   private namePlaces(): Map<string, NameTarget> {
     const places = new Map<string, NameTarget>();
     for (const d of this.workbook.getDefinedNames()) {
@@ -199,7 +199,7 @@ export class UniverHost implements SpreadsheetHost {
     this.writing += 1;
     try {
       // One rule per rectangle of same-shaped cells: Univer's redraw is linear in rules (issue #15).
-      await this.apply(widenHighlights(edits, this.namePlaces()));
+      await this.apply(widenRules(edits, this.namePlaces()));
     } finally {
       this.writing -= 1;
     }

@@ -7,9 +7,9 @@ import { HyperFormula } from 'hyperformula';
 import { a1, columnLetters, columnNumber, parseRange } from '../layout/a1';
 import { INPUT_CELLS } from '../layout/input-cells';
 import { MAX_RULES_PER_CELL } from './plan-highlights';
-import { highlightedCells, planHighlights, templateAddress } from './plan-template';
+import { highlightedCells, planHighlights, planTemplate, templateAddress } from './plan-template';
 import { HIGHLIGHT_ORDER, type SheetEdit } from './sheet-edit';
-import { widenHighlights } from './widen-highlights';
+import { rectanglesOf, widenRules } from './widen-rules';
 
 type Highlight = Extract<SheetEdit, { op: 'conditionalFormat' }>;
 const highlights = (edits: readonly SheetEdit[]) => edits.filter((e): e is Highlight => e.op === 'conditionalFormat');
@@ -18,7 +18,8 @@ const SHEET = '年报';
 const ADDRESS = new Map(INPUT_CELLS.map((c) => [c.name, templateAddress(c)]));
 const NAMES = new Map(INPUT_CELLS.map((c) => [c.name, { sheet: SHEET, range: ADDRESS.get(c.name)! }]));
 const PLAN = planHighlights(SHEET, ['report']);
-const WIDE = highlights(widenHighlights(PLAN, NAMES));
+const PLAN_ALL = planTemplate({ sheet: SHEET });
+const WIDE = highlights(widenRules(PLAN, NAMES));
 
 /** Each cell a rule covers, "B7" style. */
 function cellsOf(range: string): string[] {
@@ -50,7 +51,7 @@ function rulesByCell(edits: readonly Highlight[]): Map<string, { style: string; 
   return out;
 }
 
-describe('widenHighlights', () => {
+describe('widenRules', () => {
   it('merges the template rules into far fewer, each cell keeping its styles in their order, at most 2 per cell', () => {
     const before = rulesByCell(highlights(PLAN));
     const after = rulesByCell(WIDE);
@@ -113,6 +114,22 @@ describe('widenHighlights', () => {
     }
   });
 
+  it('puts each number check over rectangles of its cells: the same cells, far fewer ranges', () => {
+    const cells = (ranges: readonly string[]) => ranges.flatMap(cellsOf).sort();
+    const before = PLAN_ALL.filter((e) => e.op === 'validation');
+    const after = widenRules(PLAN_ALL, NAMES).filter((e) => e.op === 'validation');
+    expect(after.map((e) => e.rule)).toEqual(before.map((e) => e.rule));
+    after.forEach((e, i) => expect(cells(e.ranges)).toEqual(cells(before[i].ranges)));
+    const count = (l: typeof before) => l.reduce((n, e) => n + e.ranges.length, 0);
+    expect(count(after)).toBeLessThan(count(before) / 4);
+    expect(rectanglesOf(['B2', 'C2', 'B3', 'C3', 'E5', 'A1:A2'])).toEqual(['A1:A2', 'B2:C3', 'E5']);
+  });
+
+  it('changes nothing on a second pass (the page widens its start-up plan, the host again what it applies)', () => {
+    const once = widenRules(PLAN_ALL, NAMES);
+    expect(widenRules(once, NAMES)).toEqual(once);
+  });
+
   it('keeps the cells 上年数据 re-plans (their rules are replaced by formula) on one-cell rules over names', () => {
     const previous = highlightedCells('previous');
     const kept = WIDE.filter((e) => previous.has(e.id.slice(e.id.indexOf(':') + 1)));
@@ -152,7 +169,7 @@ describe('widenHighlights', () => {
       rule('D3', 'nb_d3>1', { replaces: ['nb_d3>0'] }),
       rule('E5', 'nb_e5<0', { style: 'blank', id: 'blank:nb_e5' }),
     ];
-    expect(widenHighlights(edits, names)).toEqual([
+    expect(widenRules(edits, names)).toEqual([
       edits[0],
       { ...edits[1], ranges: ['B2:C3'], formula: 'B2>C2', id: 'error:nb_b2+3' },
       edits[5],

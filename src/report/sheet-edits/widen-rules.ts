@@ -70,12 +70,24 @@ function rectangles(cells: readonly CellRef[]): { top: CellRef; rows: number; co
   return out;
 }
 
+/** The ranges with their one-cell ranges gathered into rectangles (a number check holds the same over either). */
+export function rectanglesOf(ranges: readonly string[]): string[] {
+  const cells = ranges.map(cellOf);
+  const single = cells.filter((c): c is CellRef => c !== null);
+  return [
+    ...ranges.filter((_, i) => cells[i] === null),
+    ...rectangles(single).map((r) => rangeA1(r.top.row, r.top.col, r.rows, r.cols)),
+  ];
+}
+
 /**
  * The same highlights with same-shaped neighbouring one-cell rules of one style merged into one rule per rectangle.
  * `names` places the defined names the formulas use (those a `defineName` edit of the list places are added).
- * Other edits, and rules left as they were, keep their order; a merged rule stands where its first cell's stood.
+ * Other edits, and rules left as they were, keep their order; a merged rule stands where its top-left cell's stood.
+ * Number checks (validation edits) likewise go over rectangles of their cells: Univer looks each cell's check up
+ * in a tree of their ranges on every redraw.
  */
-export function widenHighlights(
+export function widenRules(
   edits: readonly SheetEdit[],
   names: ReadonlyMap<string, NameTarget> = new Map(),
 ): SheetEdit[] {
@@ -96,31 +108,33 @@ export function widenHighlights(
     g.cells.push(at);
     groupOf.set(e, key);
   }
-  const out: SheetEdit[] = [];
-  const done = new Set<string>();
-  for (const e of edits) {
-    const key = e.op === 'conditionalFormat' ? groupOf.get(e) : undefined;
-    if (key === undefined || groups.get(key)!.edits.length === 1) {
-      out.push(e);
-      continue;
-    }
-    if (done.has(key)) continue;
-    done.add(key);
-    const g = groups.get(key)!;
+  // Each rectangle stands where its top-left cell's rule stood; its other cells' rules go. So a second pass
+  // over the result changes nothing (the page widens its start-up plan, then the host what it applies).
+  const becomes = new Map<SheetEdit, SheetEdit | null>();
+  for (const g of groups.values()) {
+    if (g.edits.length === 1) continue;
     const byCell = new Map(g.edits.map((x, i) => [`${g.cells[i].row},${g.cells[i].col}`, x]));
+    for (const x of g.edits) becomes.set(x, null);
     for (const r of rectangles(g.cells)) {
       const first = byCell.get(`${r.top.row},${r.top.col}`)!;
-      if (r.rows === 1 && r.cols === 1) {
-        out.push(first);
-        continue;
-      }
-      out.push({
-        ...first,
-        ranges: [rangeA1(r.top.row, r.top.col, r.rows, r.cols)],
-        formula: formulaAt(g.shape, r.top),
-        id: `${first.id}+${r.rows * r.cols - 1}`,
-      });
+      becomes.set(
+        first,
+        r.rows === 1 && r.cols === 1
+          ? first
+          : {
+              ...first,
+              ranges: [rangeA1(r.top.row, r.top.col, r.rows, r.cols)],
+              formula: formulaAt(g.shape, r.top),
+              id: `${first.id}+${r.rows * r.cols - 1}`,
+            },
+      );
     }
+  }
+  const out: SheetEdit[] = [];
+  for (const e of edits) {
+    if (e.op === 'validation') out.push({ ...e, ranges: rectanglesOf(e.ranges) });
+    else if (!becomes.has(e)) out.push(e);
+    else if (becomes.get(e)) out.push(becomes.get(e)!);
   }
   return out;
 }
