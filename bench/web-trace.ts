@@ -7,9 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HIGHLIGHT, input } from '../src/report';
-import { openWebPage, startWebServer, typeIntoCell, waitForBackground } from '../test/e2e/web-page';
+import { locate, openWebPage, startWebServer, typeIntoCell, waitForBackground } from '../test/e2e/web-page';
 import { launchChromium } from '../test/support/chromium';
 
+interface UniverLike {
+  getActiveWorkbook(): { getSheetByName(n: string): { getRange(a1: string): { getBackground(): string } } };
+}
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -56,8 +59,22 @@ async function main() {
     const { page, context } = await openWebPage(browser, server.url);
     const total = input('T3', 'new', 'total').name;
     const red = `#${HIGHLIGHT.error.fill}`;
+    const place = await locate(page, total);
     await typeIntoCell(page, total, '0');
     await waitForBackground(page, total, red, false);
+    // Every pane read (the controller's READ_MARK) and every Enter, as the page timed them.
+    await page.evaluate(() => {
+      const w = window as unknown as { __reads: number[]; __enter: number | null };
+      w.__reads = [];
+      w.__enter = null;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'pane:read') w.__reads.push(e.startTime);
+      }).observe({ entryTypes: ['mark'] });
+      window.addEventListener('keydown', (e) => void (e.key === 'Enter' && (w.__enter = e.timeStamp)), {
+        capture: true,
+      });
+    });
+    let readsBeforeRed = 0;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -66,12 +83,36 @@ async function main() {
       // A negative count is an error on the cell itself; 0 is valid.
       const value = i % 2 === 0 ? -5 : 0;
       await typeIntoCell(page, total, String(value));
-      await waitForBackground(page, total, red, value !== 0);
+      // Polled every frame: the time of the first frame whose cell shows the new colour.
+      await page.waitForFunction(
+        ({ sheet, a1, colour, want }) => {
+          const bg = (window as unknown as { univerAPI: UniverLike }).univerAPI
+            .getActiveWorkbook()
+            .getSheetByName(sheet)
+            .getRange(a1)
+            .getBackground();
+          const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(bg);
+          const hex = m ? `#${[m[1], m[2], m[3]].map((n) => Number(n).toString(16).padStart(2, '0')).join('')}` : bg;
+          if ((hex.toUpperCase() === colour) !== want) return false;
+          (window as unknown as { __red: number }).__red = performance.now();
+          return true;
+        },
+        { ...place, colour: red, want: value !== 0 },
+        { polling: 'raf', timeout: 15_000 },
+      );
+      // A read that began after this Enter and before that frame could have delayed the red.
+      readsBeforeRed += await page.evaluate(() => {
+        const w = window as unknown as { __reads: number[]; __enter: number; __red: number };
+        return w.__reads.filter((t) => t > w.__enter && t < w.__red).length;
+      });
+      await page.waitForFunction(() => (window as unknown as { __reads: number[] }).__reads.length > 0);
+      await page.evaluate(() => ((window as unknown as { __reads: number[] }).__reads = []));
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     const file = join(tmpdir(), 'enter-to-red.cpuprofile');
     writeFileSync(file, JSON.stringify(profile));
     console.log(`${edits} edits; profile written to ${file} (open it in Chrome DevTools)`);
+    console.log(`pane reads that began after Enter and before the red frame: ${readsBeforeRed} in ${edits} edits`);
     console.log(summarise(profile));
   } finally {
     await browser.close();

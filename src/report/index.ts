@@ -23,3 +23,4 @@ export * from './dismissals';
 export * from './rollup';
 export * from './sheet-edits/workbook-fields';
 export * from './sheet-edits/plan-highlights';
+export * from './sheet-edits/widen-rules';

@@ -17,6 +17,7 @@ import {
   input,
   PREVIOUS_CELLS,
   previousName,
+  widenRules,
   type CellContent,
   type SheetEdit,
 } from '../../src/report';
@@ -89,7 +90,8 @@ test('the pane renders before the sheet, and the sheet holds the template built 
   const planned = {
     sheets: plan.flatMap((e) => (e.op === 'addSheet' ? [e.sheet] : [])),
     names: plan.filter((e) => e.op === 'defineName').length,
-    rules: plan.filter((e) => e.op === 'conditionalFormat' && onReport(e)).length,
+    // The page merges same-shaped one-cell rules into rectangles (widenRules, issue #15).
+    rules: widenRules(plan).filter((e) => e.op === 'conditionalFormat' && onReport(e)).length,
     merges: plan.flatMap((e) => (e.op === 'merge' && onReport(e) ? e.ranges : [])).length,
   };
   const sheet = await web.page.evaluate((reportSheet) => {

@@ -10,7 +10,7 @@ import zhCNDV from '@univerjs/preset-sheets-data-validation/locales/zh-CN';
 import '@univerjs/preset-sheets-core/lib/index.css';
 import '@univerjs/preset-sheets-conditional-formatting/lib/index.css';
 import '@univerjs/preset-sheets-data-validation/lib/index.css';
-import type { SheetEdit } from '../../report';
+import { widenRules, type SheetEdit } from '../../report';
 import { UniverHost } from './univer-host';
 import { promptCalculation } from './prompt-calculation';
 import { newUniverId } from './univer-cells';
@@ -47,7 +47,8 @@ export async function startSheet(
     ],
   });
   performance.mark('sheet:created');
-  const snapshot = planSnapshot(plan, () => false, newUniverId);
+  // Fewer, wider rules and checks (widenRules): Univer looks each cell's up on every redraw (issue #15).
+  const snapshot = planSnapshot(widenRules(plan), () => false, newUniverId);
   // Names and highlight rules go through Univer's commands after all: loaded as snapshot resources they made every
   // Enter → red about twice as slow (bench, same run: 1,020 vs 580 ms median), the formula engine then
   // recalculating more per edit. Cells, styles, merges, sizes and the number checks come in the snapshot.

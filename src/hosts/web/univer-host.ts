@@ -16,6 +16,8 @@ import {
   type CellContent,
   type CellRef,
   type SheetEdit,
+  type NameTarget,
+  widenRules,
 } from '../../report';
 import { handleEdit, type EditHandlers, type EditOf } from '../edit-handlers';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
@@ -131,6 +133,16 @@ export class UniverHost implements SpreadsheetHost {
       .map((d) => ({ name: d.getName(), ref: this.normaliseRef(d.getFormulaOrRefString()) }));
   }
 
+  /** Where each workbook name points, for widenRules. */
+  private namePlaces(): Map<string, NameTarget> {
+    const places = new Map<string, NameTarget>();
+    for (const d of this.workbook.getDefinedNames()) {
+      const split = splitSheetRef(d.getFormulaOrRefString());
+      if (split) places.set(d.getName(), split);
+    }
+    return places;
+  }
+
   async sheetNames(): Promise<readonly string[]> {
     return this.workbook.getSheets().map((s) => s.getSheetName());
   }
@@ -186,7 +198,8 @@ export class UniverHost implements SpreadsheetHost {
   async applyEdits(edits: readonly SheetEdit[]): Promise<void> {
     this.writing += 1;
     try {
-      await this.apply(edits);
+      // One rule per rectangle of same-shaped cells: Univer's redraw is linear in rules (issue #15).
+      await this.apply(widenRules(edits, this.namePlaces()));
     } finally {
       this.writing -= 1;
     }
