@@ -70,8 +70,11 @@ describe.each(['1.17', '1.9'])('ExcelHost on ExcelApi %s', (apiVersion) => {
     await fake.userPickFromList(SHEET, cell(0), 5);
     expect(fake.firedEvents.filter((e) => e.address.endsWith(cell(0)))).toEqual([]);
     await until(() => calls() === 1, 'the re-read to notice the pick');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(calls()).toBe(1); // nothing changed since: no more calls
+    // Two more periodic re-reads (one sync each; the fake answers within microtasks, so each re-read has compared
+    // and called back, or not, before the next poll): nothing changed since, so no more calls.
+    const syncs = fake.syncCalls;
+    await until(() => fake.syncCalls >= syncs + 2, 'two more periodic re-reads');
+    expect(calls()).toBe(1);
   });
 });
 
@@ -88,9 +91,12 @@ describe('ExcelHost below ExcelApi 1.14 (no triggerSource)', () => {
   it('our own write alone does not call back after its window closes', async () => {
     const { fake, host, calls } = await listening('1.9', { echoWindowMs: 30 });
     await host.writeNamedValues(new Map([[NAMES[0], 4]]));
+    const syncs = fake.syncCalls; // taken before the window's timer can run
     await fake.settle();
     await until(() => host.quiet, 'the echo window to close');
-    await new Promise((r) => setTimeout(r, 60));
+    // The echo was set aside, so the window's close re-read the cells (one sync, answered within microtasks: done
+    // before this line runs) and found them as our write left them.
+    expect(fake.syncCalls).toBe(syncs + 1);
     expect(calls()).toBe(0);
   });
 });
