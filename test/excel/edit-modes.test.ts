@@ -15,10 +15,14 @@ const number = (n: number): CellContent => ({ kind: 'number', value: n });
 
 let restore: (() => void) | null = null;
 let stop: (() => void) | null = null;
+let fakeInUse: FakeExcel | null = null;
 afterEach(async () => {
   stop?.();
   stop = null;
-  await new Promise((r) => setTimeout(r, 10)); // the handlers' removal runs through Excel.run
+  // The handlers' removal runs through Excel.run: the fake stays installed until it has happened.
+  const fake = fakeInUse;
+  if (fake) await until(() => fake.doc.workbookChangedHandlers.size === 0, 'the change handlers to be removed');
+  fakeInUse = null;
   restore?.();
   restore = null;
 });
@@ -27,6 +31,7 @@ afterEach(async () => {
 async function listening(apiVersion: string, options: { echoWindowMs?: number; recheckMs?: number } = {}) {
   const fake = new FakeExcel({ apiVersion });
   restore = fake.install();
+  fakeInUse = fake;
   const host = await ExcelHost.create({ echoWindowMs: options.echoWindowMs ?? 30, recheckMs: options.recheckMs ?? 0 });
   await host.applyEdits(planTemplate(PLAN));
   await fake.settle();
