@@ -1,7 +1,7 @@
 // The pane's logic over SpreadsheetHost, without React: reading and checking, inserting and repairing the template,
 // selecting and fixing cells. The components only render its state and call its methods, so all of this is tested
 // against a real host without a DOM.
-import type { NamedRef, SpreadsheetHost } from '../hosts/spreadsheet-host';
+import type { NamedRef, NamedValue, SpreadsheetHost } from '../hosts/spreadsheet-host';
 import type { Format } from '../report/format/format';
 import { buildFormat2021 } from '../report/format/formats';
 import {
@@ -40,7 +40,7 @@ import { groupFindings } from './group-findings';
 import { errorText, nameLabel } from './message-words';
 import { STRINGS } from './strings.zh-CN';
 import { isDamaged, templateHealth, templateNames } from './template-health';
-import type { InsertOutcome, Notice, PaneState, TemplateRequest } from './pane-state';
+import type { InsertOutcome, Notice, PaneState, TemplateRequest, Work } from './pane-state';
 
 export type { DismissedFinding, InsertOutcome, Notice, PaneState, TemplateRequest, Work } from './pane-state';
 
@@ -349,20 +349,35 @@ export class ReportController {
    * the cell since the finding was shown, the finding no longer stands as it was and nothing is written.
    */
   async applyFix(finding: Finding): Promise<boolean> {
-    if (finding.fix === undefined) return false;
-    const name = finding.cells[0];
     const value = finding.fix;
-    this.set({ working: 'fixing' });
+    if (value === undefined) return false;
+    const name = finding.cells[0];
+    return this.writeOneAfterRead('fixing', () =>
+      this.state.findings.some((f) => f.rule === finding.rule && f.key === finding.key && f.fix === value)
+        ? { name, value, done: STRINGS.check.fixDone(nameLabel(name), formatNumber(value)) }
+        : { tone: 'info', text: STRINGS.check.fixStale },
+    );
+  }
+
+  /**
+   * 修复值 and 忽略: reads first, lets `decide` (on the fresh state) name the one cell to write, or the notice why
+   * nothing is written; writes it (not taken for the user's edit), reads again and says `done`.
+   */
+  private async writeOneAfterRead(
+    working: Work,
+    decide: () => { readonly name: string; readonly value: NamedValue; readonly done: string } | Notice,
+  ): Promise<boolean> {
+    this.set({ working });
     try {
       await this.refresh();
-      const same = this.state.findings.some((f) => f.rule === finding.rule && f.key === finding.key && f.fix === value);
-      if (!same) {
-        this.set({ notice: { tone: 'info', text: STRINGS.check.fixStale } });
+      const next = decide();
+      if (!('name' in next)) {
+        this.set({ notice: next });
         return false;
       }
-      await this.write(() => this.host.writeNamedValues(new Map([[name, value]])));
+      await this.write(() => this.host.writeNamedValues(new Map([[next.name, next.value]])));
       await this.refresh();
-      this.set({ notice: { tone: 'success', text: STRINGS.check.fixDone(nameLabel(name), formatNumber(value)) } });
+      this.set({ notice: { tone: 'success', text: next.done } });
       return true;
     } catch (e) {
       this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.write, errorText(e)) } });
@@ -382,25 +397,13 @@ export class ReportController {
     };
   }
 
-  private async storeDismissals(work: () => Dismissal[] | string, done: string): Promise<boolean> {
-    this.set({ working: 'dismissing' });
-    try {
-      await this.refresh();
+  private storeDismissals(work: () => Dismissal[] | string, done: string): Promise<boolean> {
+    return this.writeOneAfterRead('dismissing', () => {
       const next = work();
-      if (typeof next === 'string') {
-        this.set({ notice: { tone: 'warning', text: next } });
-        return false;
-      }
-      await this.write(() => this.host.writeNamedValues(new Map([[DISMISSALS_FIELD.name, writeDismissals(next)]])));
-      await this.refresh();
-      this.set({ notice: { tone: 'success', text: done } });
-      return true;
-    } catch (e) {
-      this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.write, errorText(e)) } });
-      return false;
-    } finally {
-      this.set({ working: null });
-    }
+      return typeof next === 'string'
+        ? { tone: 'warning', text: next }
+        : { name: DISMISSALS_FIELD.name, value: writeDismissals(next), done };
+    });
   }
 
   /**

@@ -10,6 +10,7 @@ import { listAuditTargets } from '../../src/cli/audit/audit-targets';
 import { runCli } from '../support/run-cli';
 import { isAlive, sampleTree } from '../support/process-tree';
 import { suiteTempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 import { copySeeds, writeSeeds } from './good-files';
 import { manyTags, mergeBomb, validationOverColumns, writeHostileFiles, writeSpecialFiles } from './hostile-files';
 
@@ -43,13 +44,6 @@ function csvRecords(path: string) {
   return { header: records[0], rows: records.slice(1), complete: completeEnd === text.length };
 }
 
-const waitFor = async (check: () => boolean, ms = 120_000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const rowsIn = (csv: string) => (existsSync(csv) ? csvRecords(csv).rows.length : 0);
 
 describe('audit isolation', () => {
@@ -111,7 +105,7 @@ describe('audit isolation', () => {
     // 1. SIGKILL after at least 10 rows: no chance to clean up.
     const first = startAudit([dir, '--csv', csv, '--jobs', '1']);
     const firstTree = sampleTree(first.child.pid!);
-    await waitFor(() => rowsIn(csv) >= 10);
+    await until(() => rowsIn(csv) >= 10, '10 rows in the CSV', 120_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const { pids } = firstTree.stop();
@@ -121,11 +115,11 @@ describe('audit isolation', () => {
     expect(afterKill.rows.length).toBeGreaterThanOrEqual(10);
     expect(afterKill.rows.length).toBeLessThan(files.length);
     expect(afterKill.rows.map((r) => r[0])).toEqual(files.slice(0, afterKill.rows.length));
-    await waitFor(() => [...pids].every((p) => !isAlive(p)), 10_000); // the workers followed their parent
+    await until(() => [...pids].every((p) => !isAlive(p)), 'the workers to follow their parent', 10_000);
 
     // 2. --resume, interrupted with SIGINT (Ctrl+C) after 10 more rows.
     const second = startAudit([dir, '--resume', csv, '--jobs', '1']);
-    await waitFor(() => rowsIn(csv) >= afterKill.rows.length + 10);
+    await until(() => rowsIn(csv) >= afterKill.rows.length + 10, '10 more rows in the CSV', 120_000);
     second.child.kill('SIGINT');
     await second.exited;
     const afterInt = csvRecords(csv);

@@ -4,6 +4,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditCommand, auditFile } from '../../src/cli/commands/audit';
+import { auditCsvLine, parseCsv } from '../../src/cli/audit/audit-csv';
+import { failedRow } from '../../src/cli/audit/audit-row';
 import type { CliIO } from '../../src/cli/cli-command';
 import { importReport } from '../../src/report/import';
 import { writeImportedWorkbook } from '../../src/cli/commands/import';
@@ -89,10 +91,21 @@ describe('nianbao audit', () => {
       const injected = lines.find((l) => l.includes('injected.txt'))!;
       expect(injected).toContain(`"'=HYPERLINK(""x"")办公室"`);
       expect(lines.find((l) => l.includes('junk.txt'))).toMatch(/文件内容是二进制数据/);
+      // The 类型 column names the kind of file in words.
+      const kindOf = (name: string) => parseCsv(`${lines.find((l) => l.includes(name))!}\r\n`).records[0][1];
+      expect(['hongze-2023.xlsx', 'suqian-2024.html', 'real-001.txt'].map(kindOf)).toEqual(['工作簿', '网页', '文本']);
     } finally {
       rmSync(csv, { force: true });
     }
   }, 240_000);
+
+  it('names every kind of file in the CSV in words: 工作簿, 文本, Markdown, 网页, Word, PDF', () => {
+    const kinds = ['xlsx', 'text', 'markdown', 'html', 'docx', 'pdf'] as const;
+    const column = kinds.map(
+      (k) => parseCsv(`${auditCsvLine(failedRow(`/x/a.${k}`, k, '无法读取'))}\r\n`).records[0][1],
+    );
+    expect(column).toEqual(['工作簿', '文本', 'Markdown', '网页', 'Word', 'PDF']);
+  });
 
   it('--json gives every row and the summary by rule', async () => {
     const c = capture();

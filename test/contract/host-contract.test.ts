@@ -53,7 +53,7 @@ async function fillOf(
   const deadline = Date.now() + waitMs;
   let got = await hut.shownFill(sheet, a1);
   while (got !== want && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // poll: the fill is looked at again
     got = await hut.shownFill(sheet, a1);
   }
   return got;

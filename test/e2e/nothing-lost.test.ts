@@ -23,7 +23,7 @@ import { launchChromium } from '../support/chromium';
 import { runCli } from '../support/run-cli';
 import { suiteTempDir } from '../support/temp-dir';
 import { ALL_FOUND, NUMBER, NUMBER_ROW, TEMPLATE, TEXT, findThree } from '../support/three-things';
-import { locate, startWebServer, typeIntoCell, waitForSheet, type WebServer } from './web-page';
+import { READY_TIMEOUT_MS, locate, startWebServer, typeIntoCell, waitForSheet, type WebServer } from './web-page';
 
 jest.setTimeout(420_000);
 /** The page on a machine shared by many test runs can take minutes to start its sheet; wait for it that long. */
@@ -161,11 +161,12 @@ describe('every field of the model: type → reload → save → open → export
       await page.locator('[data-testid="open-file"]').setInputFiles(file);
       await dialog.getByText(/表格中有尚未保存为文件的填写内容。打开「walk\.xlsx」会用该文件的内容替换它们/).waitFor();
       await dialog.getByRole('button', { name: '不保存，打开' }).click();
-      await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 15_000 });
+      // 打开 loads the ExcelJS chunk, reads the file and writes every field: over 15 s on a loaded machine.
+      await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: READY_TIMEOUT_MS });
       expect(await pageValues(page)).toEqual(typed);
       // Just opened: nothing unsaved, so 打开 again does not ask.
       await page.locator('[data-testid="open-file"]').setInputFiles(file);
-      await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: READY_TIMEOUT_MS });
       expect(await dialog.count()).toBe(0);
 
       // Export: every field of this report in the CSV (上年数据 is last year's, not exported by design, and was

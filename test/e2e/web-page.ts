@@ -184,7 +184,7 @@ export async function typeIntoCell(page: Page, name: string, text: string): Prom
     (want) =>
       (window.univerAPI as UniverLike).getActiveWorkbook().getActiveRange()?.getA1Notation().split(':')[0] === want,
     a1,
-    { timeout: 5_000 },
+    { timeout: 30_000 }, // a condition: a click lands at once when quiet, seconds late at load 20 and more
   );
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
@@ -216,7 +216,7 @@ export async function waitForBackground(
   name: string,
   colour: string,
   want: boolean,
-  timeout = 15_000,
+  timeout = 60_000, // a condition: under a second when quiet (Enter → red), many at load 20 and more
 ): Promise<void> {
   const place = await locate(page, name);
   await page.waitForFunction(

@@ -24,7 +24,15 @@ import {
 import { previousPlan, reportPlan } from '../../src/hosts/web/report-plan';
 import { applyEditsToWorkbook } from '../../src/hosts/xlsx/apply-edits';
 import { validateWorkbookFile } from '../../src/cli/validate-file';
-import { activeCell, backgroundOf, locate, typeIntoCell, waitForBackground, waitForSheet } from './web-page';
+import {
+  activeCell,
+  backgroundOf,
+  locate,
+  READY_TIMEOUT_MS,
+  typeIntoCell,
+  waitForBackground,
+  waitForSheet,
+} from './web-page';
 import { withWebPage } from '../support/with-web-page';
 import { buildFormat2021 } from '../../src/report/format/formats';
 
@@ -184,69 +192,73 @@ test("Ctrl+Z undoes the user's typing but never takes the built report apart", a
   expect(await rulesNow()).toBe(rules);
 });
 
-test('open → edit → save round-trips an .xlsx that the CLI validates with the same findings', async () => {
-  // A file as the CLI writes it, with last year's figures (hidden 上年数据) and a sheet of the user's own.
-  const wb = new ExcelJS.Workbook();
-  const prevNext = PREVIOUS_CELLS.find((c) => c.name === previousName(input('T3', 'next', 'total').name))!;
-  await applyEditsToWorkbook(wb, [
-    ...reportPlan({ agency: '测试市测试局', year: 2024 }),
-    ...previousPlan(new Map([[prevNext.name, 4]]), false)!,
-  ]);
-  const notes = wb.addWorksheet('备注');
-  notes.getCell('A1').value = '用户自己的备注';
-  const t4 = INPUT_CELLS.find((c) => c.table === 'T4' && c.columnId === 'total')!;
-  const t4Part = INPUT_CELLS.find((c) => c.table === 'T4' && c.rowId === t4.rowId && c.columnId !== 'total')!;
-  const ws = wb.getWorksheet('年报')!;
-  const setByName = (name: string, v: ExcelJS.CellValue) => {
-    const ref = wb.definedNames.model.find((d) => d.name === name)!.ranges[0];
-    ws.getCell(ref.split('!')[1].replace(/\$/g, '')).value = v;
-  };
-  setByName(t4.name, 7);
-  // A finished group (every part filled), so its total is checked: a part 7, the others 0 (a group with blanks is
-  // 未填完, not broken).
-  for (const c of INPUT_CELLS.filter((c) => c.table === 'T4' && c.rowId === t4.rowId && c.columnId !== 'total'))
-    setByName(c.name, c === t4Part ? 7 : 0);
-  const source = join(dir, 'from-cli.xlsx');
-  writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
+test(
+  'open → edit → save round-trips an .xlsx that the CLI validates with the same findings',
+  async () => {
+    // A file as the CLI writes it, with last year's figures (hidden 上年数据) and a sheet of the user's own.
+    const wb = new ExcelJS.Workbook();
+    const prevNext = PREVIOUS_CELLS.find((c) => c.name === previousName(input('T3', 'next', 'total').name))!;
+    await applyEditsToWorkbook(wb, [
+      ...reportPlan({ agency: '测试市测试局', year: 2024 }),
+      ...previousPlan(new Map([[prevNext.name, 4]]), false)!,
+    ]);
+    const notes = wb.addWorksheet('备注');
+    notes.getCell('A1').value = '用户自己的备注';
+    const t4 = INPUT_CELLS.find((c) => c.table === 'T4' && c.columnId === 'total')!;
+    const t4Part = INPUT_CELLS.find((c) => c.table === 'T4' && c.rowId === t4.rowId && c.columnId !== 'total')!;
+    const ws = wb.getWorksheet('年报')!;
+    const setByName = (name: string, v: ExcelJS.CellValue) => {
+      const ref = wb.definedNames.model.find((d) => d.name === name)!.ranges[0];
+      ws.getCell(ref.split('!')[1].replace(/\$/g, '')).value = v;
+    };
+    setByName(t4.name, 7);
+    // A finished group (every part filled), so its total is checked: a part 7, the others 0 (a group with blanks is
+    // 未填完, not broken).
+    for (const c of INPUT_CELLS.filter((c) => c.table === 'T4' && c.rowId === t4.rowId && c.columnId !== 'total'))
+      setByName(c.name, c === t4Part ? 7 : 0);
+    const source = join(dir, 'from-cli.xlsx');
+    writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
 
-  await web.page.locator('[data-testid="open-file"]').setInputFiles(source);
-  // The earlier typing was never saved to a file: 打开 asks first.
-  await web.page.getByRole('alertdialog').getByRole('button', { name: '不保存，打开' }).click();
-  // As web-injection waits for the same 打开: reading the file loads ExcelJS and may add 上年数据 (a loaded machine).
-  await web.page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: 60_000 });
-  let values = await pageValues();
-  expect(values[input('META', 'agency').index]).toEqual({ kind: 'text', text: '测试市测试局' });
-  expect(values[t4.index]).toEqual(contentOf(7));
-  expect(values[prevNext.index]).toEqual(contentOf(4));
-  // The earlier typing is gone: the file's blanks replace it.
-  expect(values[input('T3', 'new', 'total').index]).toEqual(contentOf(null));
+    await web.page.locator('[data-testid="open-file"]').setInputFiles(source);
+    // The earlier typing was never saved to a file: 打开 asks first.
+    await web.page.getByRole('alertdialog').getByRole('button', { name: '不保存，打开' }).click();
+    // 打开 loads the ExcelJS chunk, reads the file and writes every field: seconds when quiet, over 15 s at load 20.
+    await web.page.getByRole('status').filter({ hasText: '已打开' }).waitFor({ timeout: READY_TIMEOUT_MS });
+    let values = await pageValues();
+    expect(values[input('META', 'agency').index]).toEqual({ kind: 'text', text: '测试市测试局' });
+    expect(values[t4.index]).toEqual(contentOf(7));
+    expect(values[prevNext.index]).toEqual(contentOf(4));
+    // The earlier typing is gone: the file's blanks replace it.
+    expect(values[input('T3', 'new', 'total').index]).toEqual(contentOf(null));
 
-  // Edit by keyboard: break the T4 total.
-  await typeIntoCell(web.page, t4.name, '9');
-  await waitForBackground(web.page, t4.name, RED, true);
-  values = await pageValues();
+    // Edit by keyboard: break the T4 total.
+    await typeIntoCell(web.page, t4.name, '9');
+    await waitForBackground(web.page, t4.name, RED, true);
+    values = await pageValues();
 
-  const [download] = await Promise.all([
-    web.page.waitForEvent('download'),
-    web.page.getByRole('button', { name: '保存' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('from-cli.xlsx');
-  const saved = join(dir, 'saved.xlsx');
-  await download.saveAs(saved);
+    const [download] = await Promise.all([
+      web.page.waitForEvent('download'),
+      web.page.getByRole('button', { name: '保存' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('from-cli.xlsx');
+    const saved = join(dir, 'saved.xlsx');
+    await download.saveAs(saved);
 
-  const outcome = await validateWorkbookFile(saved, FORMAT);
-  expect(outcome.readable).toBe(true);
-  const inPage = evaluateRules(values);
-  const key = (f: { rule: string; message: string }) => `${f.rule}|${f.message}`;
-  expect(outcome.findings.map(key).sort()).toEqual(inPage.map(key).sort());
-  expect(outcome.findings.some((f) => f.cells[0] === t4.name && f.severity === 'error')).toBe(true);
+    const outcome = await validateWorkbookFile(saved, FORMAT);
+    expect(outcome.readable).toBe(true);
+    const inPage = evaluateRules(values);
+    const key = (f: { rule: string; message: string }) => `${f.rule}|${f.message}`;
+    expect(outcome.findings.map(key).sort()).toEqual(inPage.map(key).sort());
+    expect(outcome.findings.some((f) => f.cells[0] === t4.name && f.severity === 'error')).toBe(true);
 
-  // The pane shows the same errors the CLI reports.
-  const text = await paneText();
-  for (const f of outcome.findings.filter((x) => x.severity === 'error')) expect(text).toContain(f.message);
+    // The pane shows the same errors the CLI reports (it refreshes after the edit once the page is idle: waited for).
+    for (const f of outcome.findings.filter((x) => x.severity === 'error'))
+      await pane().filter({ hasText: f.message }).waitFor({ timeout: 60_000 });
 
-  // The user's own sheet is still there, untouched.
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-  expect(back.getWorksheet('备注')?.getCell('A1').value).toBe('用户自己的备注');
-});
+    // The user's own sheet is still there, untouched.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+    expect(back.getWorksheet('备注')?.getCell('A1').value).toBe('用户自己的备注');
+  },
+  READY_TIMEOUT_MS + 120_000,
+); // the 打开 above may take up to READY_TIMEOUT_MS on a loaded machine

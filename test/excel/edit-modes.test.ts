@@ -15,10 +15,14 @@ const number = (n: number): CellContent => ({ kind: 'number', value: n });
 
 let restore: (() => void) | null = null;
 let stop: (() => void) | null = null;
+let fakeInUse: FakeExcel | null = null;
 afterEach(async () => {
   stop?.();
   stop = null;
-  await new Promise((r) => setTimeout(r, 10)); // the handlers' removal runs through Excel.run
+  // The handlers' removal runs through Excel.run: the fake stays installed until it has happened.
+  const fake = fakeInUse;
+  if (fake) await until(() => fake.doc.workbookChangedHandlers.size === 0, 'the change handlers to be removed');
+  fakeInUse = null;
   restore?.();
   restore = null;
 });
@@ -27,6 +31,7 @@ afterEach(async () => {
 async function listening(apiVersion: string, options: { echoWindowMs?: number; recheckMs?: number } = {}) {
   const fake = new FakeExcel({ apiVersion });
   restore = fake.install();
+  fakeInUse = fake;
   const host = await ExcelHost.create({ echoWindowMs: options.echoWindowMs ?? 30, recheckMs: options.recheckMs ?? 0 });
   await host.applyEdits(planTemplate(PLAN));
   await fake.settle();
@@ -70,8 +75,11 @@ describe.each(['1.17', '1.9'])('ExcelHost on ExcelApi %s', (apiVersion) => {
     await fake.userPickFromList(SHEET, cell(0), 5);
     expect(fake.firedEvents.filter((e) => e.address.endsWith(cell(0)))).toEqual([]);
     await until(() => calls() === 1, 'the re-read to notice the pick');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(calls()).toBe(1); // nothing changed since: no more calls
+    // Two more periodic re-reads (one sync each; the fake answers within microtasks, so each re-read has compared
+    // and called back, or not, before the next poll): nothing changed since, so no more calls.
+    const syncs = fake.syncCalls;
+    await until(() => fake.syncCalls >= syncs + 2, 'two more periodic re-reads');
+    expect(calls()).toBe(1);
   });
 });
 
@@ -88,9 +96,12 @@ describe('ExcelHost below ExcelApi 1.14 (no triggerSource)', () => {
   it('our own write alone does not call back after its window closes', async () => {
     const { fake, host, calls } = await listening('1.9', { echoWindowMs: 30 });
     await host.writeNamedValues(new Map([[NAMES[0], 4]]));
+    const syncs = fake.syncCalls; // taken before the window's timer can run
     await fake.settle();
     await until(() => host.quiet, 'the echo window to close');
-    await new Promise((r) => setTimeout(r, 60));
+    // The echo was set aside, so the window's close re-read the cells (one sync, answered within microtasks: done
+    // before this line runs) and found them as our write left them.
+    expect(fake.syncCalls).toBe(syncs + 1);
     expect(calls()).toBe(0);
   });
 });

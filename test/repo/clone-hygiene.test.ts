@@ -71,6 +71,18 @@ describe('tests wait on conditions', () => {
         });
     expect(offenders).toEqual([]);
   });
+
+  it('has no fixed sleep in Node either (a timer awaited for a set time) unless the line says it polls or why', () => {
+    const sleep = /new Promise\(\(?\w*\)?\s*=>\s*setTimeout\(\s*\w+\s*,\s*(?:[1-9]|[A-Za-z_])/;
+    const offenders: string[] = [];
+    for (const f of allTests)
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (sleep.test(line) && !/time-based:|poll:/.test(line)) offenders.push(`${rel(f)}:${i + 1}`);
+        });
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe('every imported package is declared', () => {

@@ -21,6 +21,7 @@ export const TOOLS = {
   },
   pdftoppm: { command: 'pdftoppm', aptPackage: 'poppler-utils', usedFor: 'rendering PDF pages' },
   pdftotext: { command: 'pdftotext', aptPackage: 'poppler-utils', usedFor: 'reading text from PDF pages' },
+  pdfinfo: { command: 'pdfinfo', aptPackage: 'poppler-utils', usedFor: 'counting and sizing PDF pages' },
   xmllint: { command: 'xmllint', aptPackage: 'libxml2-utils', usedFor: 'checking XML against schemas' },
 } as const satisfies Record<string, SystemTool>;
 

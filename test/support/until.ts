@@ -7,7 +7,7 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
+    await new Promise((r) => setTimeout(r, POLL_MS)); // poll: the condition is looked at again
   }
 }
 

@@ -8,6 +8,7 @@ import { HIGHLIGHT, INPUT_CELLS, templateAddress } from '../../src/report';
 import { openWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { runCli } from '../support/run-cli';
 import { convertWithLibreOffice } from '../support/libreoffice';
+import { TOOLS, requireTool } from '../support/system-tools';
 import { suiteTempDir } from '../support/temp-dir';
 
 jest.setTimeout(180_000);
@@ -34,7 +35,15 @@ function readPpm(file: string): { width: number; height: number; at(x: number, y
 
 /** Where each word sits on a page, in points, from pdftotext -bbox. */
 function words(pdf: string, page: number): { text: string; x: number; y: number; x2: number; y2: number }[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']).toString();
+  const html = execFileSync(requireTool(TOOLS.pdftotext), [
+    '-bbox',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    pdf,
+    '-',
+  ]).toString();
   return [
     ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
   ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), x2: Number(m[3]), y2: Number(m[4]), text: m[5] }));
@@ -89,7 +98,7 @@ describe('a half-filled template rendered by LibreOffice', () => {
       for (let page = 1; page <= 3; page++) {
         const w = words(pdf, page).find((x) => x.text === text);
         if (!w) continue;
-        execFileSync('pdftoppm', [
+        execFileSync(requireTool(TOOLS.pdftoppm), [
           '-r',
           String(DPI),
           '-f',

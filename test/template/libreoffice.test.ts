@@ -10,12 +10,10 @@ import { convertWithLibreOffice } from '../support/libreoffice';
 import { TOOLS, requireTool } from '../support/system-tools';
 import { suiteTempDir } from '../support/temp-dir';
 
-// LibreOffice starts in seconds alone but much slower on a loaded machine.
-jest.setTimeout(120_000);
-const dir = suiteTempDir('nianbao-lo-');
-// LibreOffice converts in its own process (convertWithLibreOffice allows it 120 s): CPU-bound work, not a wait, that
-// overran Jest's 30 s default on a loaded 2-core machine.
+// LibreOffice converts in its own process (convertWithLibreOffice allows it 120 s): it starts in seconds alone, but
+// this CPU-bound work, not a wait, overran Jest's 30 s default on a loaded 2-core machine.
 jest.setTimeout(180_000);
+const dir = suiteTempDir('nianbao-lo-');
 
 describe('the template in LibreOffice Calc', () => {
   const file = join(dir, 'report.xlsx');
@@ -38,7 +36,7 @@ describe('the template in LibreOffice Calc', () => {
   it('prints each table on its own A4 page, with the official labels', () => {
     convertWithLibreOffice(file, 'pdf', dir);
     const pdf = join(dir, 'report.pdf');
-    const info = execFileSync('pdfinfo', [pdf]).toString();
+    const info = execFileSync(requireTool(TOOLS.pdfinfo), [pdf]).toString();
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const page = (n: number) =>
       execFileSync(requireTool(TOOLS.pdftotext), ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])

@@ -3,6 +3,7 @@
 // what it holds (same path, size and modification time). The columns are a contract: only ever add at the end.
 import { closeSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SOURCE_WORDS } from '../../report/import/imported-supplement';
 import { csvField } from '../report-json';
 import type { AuditRow } from './audit-row';
 import type { ResumedRow } from './audit-tally';
@@ -25,14 +26,7 @@ export const AUDIT_CSV_COLUMNS = [
   '文字与表格不一致',
 ] as const;
 
-const KIND_WORDS: Readonly<Record<AuditRow['kind'], string>> = {
-  xlsx: '工作簿',
-  text: '文本',
-  markdown: 'Markdown',
-  html: '网页',
-  docx: 'Word',
-  pdf: 'PDF',
-};
+const KIND_WORDS: Readonly<Record<AuditRow['kind'], string>> = { xlsx: '工作簿', ...SOURCE_WORDS };
 export const FORMAT_WORDS: Readonly<Record<NonNullable<AuditRow['format']>, string>> = {
   template: '年报助手模板',
   '2021': '2021 年版',

@@ -150,7 +150,8 @@ export function importedSupplement(n: ImportedNarrative, report: Report): Import
   return { values, diagnostics };
 }
 
-const SOURCE_WORDS = { text: '文本', markdown: 'Markdown', html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
+/** What each kind of published file is called to a person: here in the 导入记录, and in nianbao audit's 类型 column. */
+export const SOURCE_WORDS = { text: '文本', markdown: 'Markdown', html: '网页', docx: 'Word', pdf: 'PDF' } as const;
 
 /**
  * The text of the 导入记录 cell (IMPORTED_FIELD): which file, and which cells were filled from it, so that the
