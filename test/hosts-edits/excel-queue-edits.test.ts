@@ -8,7 +8,7 @@
 // width + Truncate(128/7)) / 256) · 7) for the 7-pixel digit of the default font), 0.75 pt a pixel.
 import { PROTECTION_OPTIONS, queueEdits, type WorkbookBefore } from '../../src/hosts/excel/queue-edits';
 import type { SheetEdit } from '../../src/report';
-import { EVERY_FORMAT, pageSetup, rule, validation } from './sample-edits';
+import { EVERY_FORMAT, pageSetup, rule, TYPED_BLOCK, validation } from './sample-edits';
 import { FakeExcel } from '../doubles/office-js/fake-excel';
 
 interface Setup {
@@ -92,17 +92,7 @@ describe('Office.js edits: values, sizes, merges', () => {
   it('writes a block: 12, "0012" and "=1+1" as typed, null left as it is', async () => {
     const fake = new FakeExcel();
     await fake.userEdit('Sheet1', 'D3', 'kept');
-    await queue(fake, [
-      {
-        op: 'values',
-        sheet: 'Sheet1',
-        range: 'B2:D3',
-        values: [
-          [12, '0012', '=1+1'],
-          ['单位', 7, null],
-        ],
-      },
-    ]);
+    await queue(fake, [TYPED_BLOCK]);
     expect(['B2', 'C2', 'D2', 'B3', 'C3', 'D3'].map((a) => fake.value('Sheet1', a))).toEqual([
       12,
       '0012',

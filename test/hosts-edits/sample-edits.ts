@@ -45,3 +45,14 @@ export const pageSetup = (orientation: 'portrait' | 'landscape', rowBreaks = [20
   fitToWidth: 1,
   margins: { left: 0.5, right: 0.25, top: 0.75, bottom: 1 },
 });
+
+/** A block on Sheet1 B2:D3 as a user would type it: 12, '0012' and '=1+1' stay as typed, null leaves D3 as it is. */
+export const TYPED_BLOCK: SheetEdit = {
+  op: 'values',
+  sheet: 'Sheet1',
+  range: 'B2:D3',
+  values: [
+    [12, '0012', '=1+1'],
+    ['单位', 7, null],
+  ],
+};

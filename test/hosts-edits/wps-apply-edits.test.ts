@@ -7,7 +7,7 @@
 // Color property takes it: a long that is R + G·256 + B·65536 (the RGB() function of VBA).
 import { applyEditsToEt, insertIntoEt, rejectedRulesError } from '../../src/hosts/wps/apply-edits-et';
 import type { SheetEdit } from '../../src/report';
-import { rule, validation } from './sample-edits';
+import { rule, TYPED_BLOCK, validation } from './sample-edits';
 import { EtDouble } from '../doubles/wps-et';
 
 /** RGB(r, g, b) as VBA computes it. */
@@ -58,17 +58,7 @@ describe('ET edits: values, sizes, merges', () => {
   it('writes a block: numbers as numbers, text as the text it is, null cells left as they are', () => {
     const { et, apply } = fresh();
     et.userEdit('Sheet1', 'D3', 'kept');
-    apply([
-      {
-        op: 'values',
-        sheet: 'Sheet1',
-        range: 'B2:D3',
-        values: [
-          [12, '0012', '=1+1'],
-          ['单位', 7, null],
-        ],
-      },
-    ]);
+    apply([TYPED_BLOCK]);
     expect(et.valueAt('Sheet1', 'B2')).toBe(12);
     expect(et.valueAt('Sheet1', 'C2')).toBe('0012');
     expect(et.valueAt('Sheet1', 'D2')).toBe('=1+1');
