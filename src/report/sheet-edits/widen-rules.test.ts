@@ -45,7 +45,7 @@ function rulesByCell(edits: readonly Highlight[]): Map<string, { style: string; 
   const out = new Map<string, { style: string; formula: string }[]>();
   for (const e of edits)
     for (const cell of cellsOf(e.ranges[0])) {
-      const formula = e.ranges[0].includes(':') ? readAt(e.formula, e.ranges[0], cell) : byName(e.formula);
+      const formula = byName(readAt(e.formula, e.ranges[0], cell));
       (out.get(cell) ?? out.set(cell, []).get(cell)!).push({ style: e.style, formula });
     }
   return out;
@@ -140,7 +140,7 @@ describe('widenRules', () => {
     }
   });
 
-  it('merges a block of same-shaped cells into one rule anchored at its top-left; leaves the rest as they were', () => {
+  it('merges a block of same-shaped cells into one rule anchored at its top-left; names become references', () => {
     const rule = (cell: string, formula: string, extra: Partial<Highlight> = {}): Highlight => ({
       op: 'conditionalFormat',
       sheet: 'S',
@@ -162,7 +162,7 @@ describe('widenRules', () => {
       rule('C2', 'nb_c2>nb_d2'),
       rule('B3', 'nb_b3>nb_c3'),
       rule('C3', 'nb_c3>nb_d3'),
-      // Same shape, but alone: stays as it is.
+      // Same shape, but alone: its own rule, its names written as plain references.
       rule('F9', 'nb_f9>nb_g9'),
       // A name on another sheet, a rule that replaces another, a name placed by the list's own defineName.
       rule('D2', 'nb_d2>nb_other'),
@@ -172,10 +172,10 @@ describe('widenRules', () => {
     expect(widenRules(edits, names)).toEqual([
       edits[0],
       { ...edits[1], ranges: ['B2:C3'], formula: 'B2>C2', id: 'error:nb_b2+3' },
-      edits[5],
+      { ...edits[5], formula: 'F9>G9' },
       edits[6],
       edits[7],
-      edits[8],
+      { ...edits[8], formula: 'E5<0' },
     ]);
   });
 });

@@ -81,7 +81,8 @@ export function rectanglesOf(ranges: readonly string[]): string[] {
 }
 
 /**
- * The same highlights with same-shaped neighbouring one-cell rules of one style merged into one rule per rectangle.
+ * The same highlights with same-shaped neighbouring one-cell rules of one style merged into one rule per rectangle,
+ * and every one-cell rule's names on its own sheet written as relative A1 references.
  * `names` places the defined names the formulas use (those a `defineName` edit of the list places are added).
  * Other edits, and rules left as they were, keep their order; a merged rule stands where its top-left cell's stood.
  * Number checks (validation edits) likewise go over rectangles of their cells: Univer looks each cell's check up
@@ -101,7 +102,8 @@ export function widenRules(
     const at = cellOf(e.ranges[0]);
     if (!at || previous.has(e.id.slice(e.id.indexOf(':') + 1))) continue;
     const shape = shapeOf(e, at, (n) => placed.get(n));
-    if (shape === null) continue;
+    // No name of its own sheet in it (none, or written in A1 already): nothing to read relative to the cell.
+    if (shape === null || !shape.includes(MARK)) continue;
     const key = `${e.sheet}\n${e.style}\n${shape}`;
     const g = groups.get(key) ?? groups.set(key, { edits: [], cells: [], shape }).get(key)!;
     g.edits.push(e);
@@ -112,22 +114,18 @@ export function widenRules(
   // over the result changes nothing (the page widens its start-up plan, then the host what it applies).
   const becomes = new Map<SheetEdit, SheetEdit | null>();
   for (const g of groups.values()) {
-    if (g.edits.length === 1) continue;
     const byCell = new Map(g.edits.map((x, i) => [`${g.cells[i].row},${g.cells[i].col}`, x]));
     for (const x of g.edits) becomes.set(x, null);
     for (const r of rectangles(g.cells)) {
       const first = byCell.get(`${r.top.row},${r.top.col}`)!;
-      becomes.set(
-        first,
-        r.rows === 1 && r.cols === 1
-          ? first
-          : {
-              ...first,
-              ranges: [rangeA1(r.top.row, r.top.col, r.rows, r.cols)],
-              formula: formulaAt(g.shape, r.top),
-              id: `${first.id}+${r.rows * r.cols - 1}`,
-            },
-      );
+      // A lone cell keeps its rule, its names read as plain references too: Univer resolves every defined name
+      // of every rule when it builds its formula dependencies (1.6 s of a start-up, issue #15).
+      becomes.set(first, {
+        ...first,
+        ranges: [rangeA1(r.top.row, r.top.col, r.rows, r.cols)],
+        formula: formulaAt(g.shape, r.top),
+        id: r.rows * r.cols === 1 ? first.id : `${first.id}+${r.rows * r.cols - 1}`,
+      });
     }
   }
   const out: SheetEdit[] = [];
