@@ -23,6 +23,7 @@ const PLAN: SheetEdit[] = [
   { op: 'rowHeights', sheet: '表', first: 1, heights: [18] },
   { op: 'values', sheet: '表', range: 'B2:C2', values: [['合计', 5]] },
   { op: 'values', sheet: '表', range: 'B3', values: [[null]] },
+  { op: 'values', sheet: '表', range: 'E2', values: [['2021']] },
   { op: 'format', sheet: '表', ranges: ['B2'], format: { font: { bold: true }, fill: 'F2F2F2' } },
   { op: 'format', sheet: '表', ranges: ['B2:C2'], format: { horizontal: 'center' } },
   { op: 'merge', sheet: '表', ranges: ['B4:C4', 'C4:D4'] },
@@ -65,11 +66,13 @@ test('the new sheets carry cells, styles, merges and sizes; edits on an existing
   expect(sheet.showGridlines).toBe(0);
   expect(sheet.columnData).toEqual({ 1: { w: 75 }, 2: { w: 75 } });
   expect(sheet.rowData).toEqual({ 0: { h: 24, ia: 0 } });
-  // null leaves a cell alone: B3 is not created.
+  // null leaves a cell alone: B3 is not created. A Chinese label goes untyped (nothing can read it as a number, and
+  // Univer asks its date parser about every text-typed cell on every redraw); "2021" as text keeps the text type.
   expect(sheet.cellData).toEqual({
     1: {
-      1: { v: '合计', t: 1, s: { bl: 1, bg: { rgb: '#F2F2F2' }, ht: 2 } },
+      1: { v: '合计', s: { bl: 1, bg: { rgb: '#F2F2F2' }, ht: 2 } },
       2: { v: 5, t: 2, s: { ht: 2 } },
+      4: { v: '2021', t: 1 },
     },
   });
   // C4:D4 overlaps B4:C4 and is not merged (as the merge command refuses it).

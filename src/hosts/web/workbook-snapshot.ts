@@ -35,6 +35,17 @@ const WORKBOOK_SCOPE = 'AllDefaultWorkbook';
 /** CellValueType: STRING, NUMBER (core). */
 const CELL_TEXT = 1;
 const CELL_NUMBER = 2;
+/**
+ * A template value's cell type. Text with a character outside printable ASCII (every Chinese label) is no number,
+ * date or time to a spreadsheet, so it goes untyped (Univer reads an untyped string as text): Univer 0.25.1 asks its date and number parser, on every
+ * redraw and for every read of a cell typed as text, whether the text looks like a number (to mark it as "number
+ * stored as text"), and with ~500 labels read ~12,000 times a redraw (merged borders) that parse was a tenth of
+ * the page's start-up (issue #15). Other text keeps the text type, so "2021" stays text.
+ */
+function typeOf(v: string | number): number | undefined {
+  if (typeof v === 'number') return CELL_NUMBER;
+  return /[^ -~\t\r\n]/.test(v) ? undefined : CELL_TEXT;
+}
 const SHOWN = 0;
 const HIDDEN = 1;
 /** A new sheet's size unless the plan needs more (Univer's own defaults). */
@@ -106,10 +117,10 @@ function put(b: SheetBuilder, e: SheetEdit): void {
       e.values.forEach((row, i) =>
         row.forEach((v, j) => {
           if (v === null) return;
-          Object.assign(b.cell(top.startRow + i, top.startColumn + j), {
-            v,
-            t: typeof v === 'number' ? CELL_NUMBER : CELL_TEXT,
-          });
+          const cell = b.cell(top.startRow + i, top.startColumn + j);
+          cell.v = v;
+          const type = typeOf(v);
+          if (type !== undefined) cell.t = type;
         }),
       );
       return;
