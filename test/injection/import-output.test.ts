@@ -15,6 +15,8 @@ it('import -o writes the crafted agency and problems text as string cells, no <f
   const out = join(dir, 'out.xlsx');
   const r = await runCli('import', source, '-o', out);
   expect(r.out).toContain(`机关名称：${EVIL_AGENCY}`);
+  // The source named in the words the 导入记录 uses (one table of kinds for the CLI, the record and the audit CSV).
+  expect(r.out).toContain(`文件：${source}（文本）`);
   const zip = await JSZip.loadAsync(readFileSync(out));
   const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
   for (const name of sheets) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);

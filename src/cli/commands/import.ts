@@ -13,6 +13,7 @@ import {
 } from '../../report';
 import { IMPORTED_FIELD } from '../../report/layout/supplement';
 import { importRecord, type ImportResult } from '../../report/import';
+import { SOURCE_WORDS } from '../../report/import/imported-supplement';
 import type { Format } from '../../report/format/format';
 import { buildFormat2021 } from '../../report/format/formats';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
@@ -26,7 +27,6 @@ import { basename } from 'node:path';
 const GAP = '\u3000';
 const FORMAT_WORDS = { '2021': '2021 年版', '2019': '含 2019 年版格式的表格', unknown: '未识别' } as const;
 const LEVEL_WORDS = { info: '说明', warning: '注意' } as const;
-const SOURCE_WORDS = { text: '文本', markdown: 'Markdown', html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
 
 /**
  * Writes the template (as `nianbao template` makes it) filled with the imported values, the 补充信息 figures and
