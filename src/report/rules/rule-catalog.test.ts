@@ -1,5 +1,8 @@
 import { evaluateRules, reportProgress } from './evaluate-rules';
-import { RULES, RULE_BY_ID } from './rule-catalog';
+import { RULES, RULE_BY_ID, cellLabel } from './rule-catalog';
+import { VALUE_CELL_BY_NAME } from '../layout/input-cells';
+import { buildFormat2019, buildFormat2021 } from '../format/formats';
+import type { Format } from '../format/format';
 import { RULE_IDS, type RuleId } from './rule';
 import { RULE_MESSAGES } from './messages.zh-CN';
 import { checkFormula } from './to-formula';
@@ -190,5 +193,35 @@ describe('messages, as the user reads them', () => {
     setName(v, 'nb_prev_t3_next_person', 2);
     const f = evaluateRules(v).find((x) => x.rule === 'X.carry')!;
     expect(f.message).toBe('表三「自然人」列：二、上年结转为 3，但上年报告的四、结转下年度继续办理为 2');
+  });
+});
+
+describe('cellLabel: a cell as the messages name it', () => {
+  // The labels of the spec's tables (shared/spec/format-2021.md) and of the 补充信息 sheet (docs/names.md).
+  it.each([
+    ['nb_agency', '「机关名称」'],
+    ['nb_t3_open_person', '表三「（一）予以公开」行「自然人」列'],
+    ['nb_t2_license_decisions', '表二「行政许可」行「本年处理决定数量」列'],
+    ['nb_sup_open_total', '补充信息「主动公开信息总数（条）」'],
+  ])('%s is %s', (name, label) => expect(cellLabel(VALUE_CELL_BY_NAME.get(name)!)).toBe(label));
+});
+
+describe('rules built from a layout', () => {
+  const inforceRows = (f: Format) => f.rules.find((r) => r.id === 'T2.inforce')?.checks.map((c) => c.key) ?? [];
+
+  it('checks 现行有效件数 where the three document columns are: 规章 and 行政规范性文件 in 2021, nowhere in 2019', () => {
+    // 2021: 表二 第二十条第（一）项 has 本年制发件数 · 本年废止件数 · 现行有效件数 for both rows; the 2019 trial
+    // format's 表二 counts 本年新制作数量 · 本年新公开数量 · 对外公开总数量 instead (spec, variants).
+    expect(inforceRows(buildFormat2021())).toEqual(['rule', 'norm']);
+    expect(inforceRows(buildFormat2019())).toEqual([]);
+  });
+
+  it('S.sum waits for the breakdown: a total alone is a complete answer, a blank total is not compared', () => {
+    const totalOnly = setName(setName(zeroReport(), 'nb_sup_open_total', 422), 'nb_sup_open_cat1_count', BLANK);
+    expect(rulesIn(totalOnly)).not.toContain('S.sum');
+    // The first category starts the check: 422 against 361 (the other categories 0).
+    expect(rulesIn(setName(totalOnly, 'nb_sup_open_cat1_count', 361))).toContain('S.sum');
+    const noTotal = setName(setName(zeroReport(), 'nb_sup_open_total', BLANK), 'nb_sup_open_cat1_count', 361);
+    expect(rulesIn(noTotal)).not.toContain('S.sum');
   });
 });

@@ -18,7 +18,9 @@ export const MAX_RULE_FORMULA_LENGTH = 2048;
 
 /** `bare`: a single cell needs no SUM, once the guard has made sure it is a number (not blank). */
 function sumOf(terms: readonly Term[], bare = true): string {
+  // Stryker disable next-line EqualityOperator: equivalent: a Term's sign is 1 or -1, never 0
   const pos = terms.filter((t) => t.sign > 0).map((t) => t.name);
+  // Stryker disable next-line EqualityOperator: equivalent: a Term's sign is 1 or -1, never 0
   const neg = terms.filter((t) => t.sign < 0).map((t) => t.name);
   const p = bare && pos.length === 1 && neg.length === 0 ? pos[0] : pos.length ? `SUM(${pos.join(',')})` : '0';
   return neg.length ? `${p}-SUM(${neg.join(',')})` : p;
