@@ -29,7 +29,8 @@ performance.mark('sheet:module');
 
 /**
  * Starts the sheet with the workbook `plan` builds: its sheets in one step from their snapshot (workbook-snapshot.ts),
- * no command per cell, style, merge or check; the names and highlight rules then through the commands.
+ * no command per cell, style, merge or check; the names and highlight rules then through the commands, before the
+ * grid is first drawn.
  */
 export async function startSheet(
   container: HTMLElement,
@@ -58,6 +59,15 @@ export async function startSheet(
     workbookData(inSnapshot, { id: newUniverId(), name: workbookName }, newUniverId),
   );
   performance.mark('sheet:workbook');
+  const injector = univer.__getInjector();
+  // Building the report is not the user's work: Ctrl+Z must not take the template apart rule by rule.
+  const forgetHistory = () => injector.get(IUndoRedoService).clearUndoRedo(workbook.getId());
+  const host = new UniverHost(univerAPI, workbook, forgetHistory);
+  // Before the first render, not after it: the grid's first paint then already holds the rules, and the sheet is
+  // ready one full redraw sooner (bench, same run, warm visits: 2,261–2,612 ms against 2,747–2,870 ms; the first
+  // paint comes the commands' ~0.25 s later).
+  await host.applyEdits([...byCommand, ...snapshot.rest]);
+  performance.mark('sheet:commands');
   await new Promise<void>((resolve) => {
     if (univerAPI.getCurrentLifecycleStage() >= RENDERED) return resolve();
     const sub = univerAPI.addEvent(univerAPI.Event.LifeCycleChanged, ({ stage }) => {
@@ -68,12 +78,6 @@ export async function startSheet(
     });
   });
   performance.mark('sheet:rendered');
-  const injector = univer.__getInjector();
-  // Building the report is not the user's work: Ctrl+Z must not take the template apart rule by rule.
-  const forgetHistory = () => injector.get(IUndoRedoService).clearUndoRedo(workbook.getId());
-  const host = new UniverHost(univerAPI, workbook, forgetHistory);
-  await host.applyEdits([...byCommand, ...snapshot.rest]);
-  performance.mark('sheet:commands');
   // A user's Enter recalculates (and so repaints the highlight) at once, not after Univer's 100 ms batching.
   host.onUserEdit(promptCalculation(injector));
   return { univerAPI, workbook, host };
