@@ -40,6 +40,8 @@ describe('the two formats', () => {
     expect(right).toHaveLength(19);
     expect(right).toContain('nb_t3_other_person');
     expect(f2019.ruleById.get('T2.inforce')!.checks).toEqual([]);
+    // 2021: both rows of 第二十条第（一）项 (规章, 行政规范性文件) have the three document columns.
+    expect(f2021.ruleById.get('T2.inforce')!.checks.map((c) => c.key)).toEqual(['rule', 'norm']);
     expect(f2019.ruleById.get('X.inforce')!.checks).toEqual([]);
     const results2021 = f2021.ruleById.get('T3.results')!.checks.find((c) => c.key === 'person')!;
     expect(results2021.relation.kind === 'compare' && results2021.relation.right).toHaveLength(21);

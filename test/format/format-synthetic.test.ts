@@ -15,6 +15,9 @@ import type { CellContent } from '../../src/report/model/cell-content';
 import { readReportInputs } from '../../src/report/reading/read-report';
 import { readTemplate } from '../../src/report/reading/read-template';
 import { evaluateRules } from '../../src/report/rules/evaluate-rules';
+import { compileRules } from '../../src/report/rules/compile-rules';
+import type { Rule } from '../../src/report/rules/rule';
+import { VALUE_CELL_BY_NAME } from '../../src/report/layout/input-cells';
 import type { SheetEdit } from '../../src/report/sheet-edits/sheet-edit';
 import { suiteTempDir } from '../support/temp-dir';
 
@@ -200,5 +203,27 @@ describe('a third format, built from a small layout with no code change', () => 
     const [f] = checked.json.findings;
     expect(f.rule).toBe('T4.sum');
     expect(f.cells[0]).toEqual({ ref: '演示!B26', table: 'T4', row: '行政复议', column: '总计', value: 3 });
+  });
+});
+
+describe('compileRules: the rules of a format name only its cells', () => {
+  it('refuses a rule over a cell the format does not have, naming it', () => {
+    const rule: Rule = {
+      id: 'T3.row',
+      severity: 'error',
+      scope: 'report',
+      title: '测试',
+      basis: '测试',
+      checks: [
+        {
+          rule: 'T3.row',
+          key: 'x',
+          relation: { kind: 'filled', name: 'nb_nowhere' },
+          highlight: ['nb_nowhere'],
+          subject: {},
+        },
+      ],
+    };
+    expect(() => compileRules([rule], VALUE_CELL_BY_NAME)).toThrow('rule refers to unknown cell nb_nowhere');
   });
 });
