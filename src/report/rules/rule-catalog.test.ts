@@ -212,5 +212,15 @@ describe('S.sum and its required cells', () => {
     expect(rulesIn(setName(totalOnly, 'nb_sup_open_cat1_count', 361))).toContain('S.sum');
     const noTotal = setName(setName(zeroReport(), 'nb_sup_open_total', BLANK), 'nb_sup_open_cat1_count', 361);
     expect(rulesIn(noTotal)).not.toContain('S.sum');
+    // A category left blank counts as 0 once the breakdown is started: 361 = 361 + (blank) + 0 + ….
+    const blankPart = setName(setName(zeroReport(), 'nb_sup_open_total', 361), 'nb_sup_open_cat1_count', 361);
+    expect(rulesIn(setName(blankPart, 'nb_sup_open_cat2_count', BLANK))).not.toContain('S.sum');
+  });
+
+  it('a table sum with a blank cell is not asserted, even where the filled cells disagree with it', () => {
+    // 表三 row 一: 自然人 3, 总计 blank. Blank is not 0 in the tables (the 未填完 rule): no T3.row until it is filled.
+    const v = set(set(zeroReport(), 'T3', 'new', 'person', 3), 'T3', 'new', 'total', BLANK);
+    expect(rulesIn(v)).not.toContain('T3.row');
+    expect(rulesIn(set(v, 'T3', 'new', 'total', 2))).toContain('T3.row');
   });
 });
