@@ -62,9 +62,9 @@ export async function writeImportedWorkbook(
   return { cells, figures: values.size - cells - texts - (names.has(IMPORTED_FIELD.name) ? 1 : 0), texts };
 }
 
-function printSummary(path: string, r: ImportResult, io: CliIO): void {
-  const cell = (rowId: 'agency' | 'year') =>
-    r.values[r.inputCells.findIndex((c) => c.table === 'META' && c.rowId === rowId)];
+/** `r`'s values are in `format`'s inputCells order (the importer reads into the template's format). */
+function printSummary(path: string, r: ImportResult, format: Format, io: CliIO): void {
+  const cell = (rowId: 'agency' | 'year') => r.values[format.cells.input('META', rowId).index];
   const filled = r.inputCells.filter((c, i) => c.table !== 'META' && r.values[i].kind !== 'blank').length;
   const total = r.inputCells.filter((c) => c.table !== 'META').length;
   io.out(line`文件：${path}（${SOURCE_WORDS[r.source]}）\n`);
@@ -141,7 +141,7 @@ export const importCommand: CliCommand = {
         )}\n`,
       );
     else {
-      printSummary(path, r, io);
+      printSummary(path, r, format, io);
       io.out(
         counts.error === 0
           ? `校验：表格数字之间没有发现错误（${counts.warning} 个提示）\n`

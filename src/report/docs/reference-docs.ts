@@ -1,9 +1,9 @@
 // The reference tables of docs/names.md and docs/rules.md, generated from the layout and the rule catalog so the
 // documentation cannot drift from what the product does (a test compares the committed files with these).
 import { sheetLayoutOf, type Format } from '../format/format';
-import { rangeA1 } from '../layout/a1';
 import { TABLE_NAMES } from '../layout/format-2021';
-import { TEMPLATE_MARKER_NAME, type InputCell } from '../layout/input-cells';
+import { TEMPLATE_MARKER_NAME } from '../layout/input-cells';
+import { templateAddress } from '../sheet-edits/plan-template';
 import { RULE_MESSAGES, SEVERITY_LABEL } from '../rules/messages.zh-CN';
 import { checkFormula } from '../rules/to-formula';
 
@@ -17,11 +17,6 @@ const KIND_LABEL = {
 /** docs/names.md of `format` (one with a template): every input name, where the template puts it, last year's block. */
 export function namesMarkdown(format: Format): string {
   const layout = sheetLayoutOf(format);
-  const templateAddress = (cell: InputCell) => {
-    const placed = layout.cells.find((c) => c.input?.name === cell.name);
-    if (!placed) throw new Error(`input ${cell.name} is not placed`);
-    return rangeA1(placed.row, placed.col);
-  };
   const { inputCells, previousCells, previousSources } = format.cells;
   const lines = [
     '# 定义名称一览 (defined names)',
@@ -37,7 +32,7 @@ export function namesMarkdown(format: Format): string {
   ];
   for (const c of inputCells)
     lines.push(
-      `| \`${c.name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} | ${KIND_LABEL[c.kind]} | ${templateAddress(c)} |`,
+      `| \`${c.name}\` | ${TABLE_NAMES[c.table]} | ${c.rowLabel} | ${c.columnLabel} | ${KIND_LABEL[c.kind]} | ${templateAddress(c, layout)} |`,
     );
   lines.push('', '## 上年数据 (previous year)', '', '| 名称 | 对应上年的 | 表 | 行 | 列 |', '|---|---|---|---|---|');
   previousCells.forEach((c, i) =>

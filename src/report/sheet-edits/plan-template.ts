@@ -2,7 +2,14 @@
 // formats compiled from the rules, validation, print setup and protection. Every host writes exactly this.
 import { rangeA1 } from '../layout/a1';
 import { INPUT_CELLS, TEMPLATE_MARKER_NAME, input, type InputCell, type InputKind } from '../layout/input-cells';
-import { FONT_SIZES, SHEET_LAYOUT, TEMPLATE_SHEET_NAME, type CellStyle, type LayoutCell } from '../layout/sheet-layout';
+import {
+  FONT_SIZES,
+  SHEET_LAYOUT,
+  TEMPLATE_SHEET_NAME,
+  type CellStyle,
+  type LayoutCell,
+  type SheetLayout,
+} from '../layout/sheet-layout';
 import { AMOUNT_DECIMALS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_COUNT } from '../model/value-checks';
 import { RULES } from '../rules/rule-catalog';
 import type { RuleScope } from '../rules/rule';
@@ -107,9 +114,9 @@ export function cellRange(c: LayoutCell): string {
   return rangeA1(c.row, c.col, c.rowSpan, c.colSpan);
 }
 
-/** Where each input sits in a freshly written template (top-left of its merge). */
-export function templateAddress(cell: InputCell): string {
-  const placed = SHEET_LAYOUT.cells.find((c) => c.input?.name === cell.name);
+/** Where each input sits in a freshly written template of `layout` (top-left of its merge). */
+export function templateAddress(cell: InputCell, layout: SheetLayout = SHEET_LAYOUT): string {
+  const placed = layout.cells.find((c) => c.input?.name === cell.name);
   if (!placed) throw new Error(`input ${cell.name} is not placed`);
   return rangeA1(placed.row, placed.col);
 }
