@@ -3,17 +3,16 @@
 // against a real host without a DOM.
 import type { NamedRef, NamedValue, SpreadsheetHost } from '../hosts/spreadsheet-host';
 import type { Format } from '../report/format/format';
+import type { FormatCells } from '../report/layout/input-cells';
 import { buildFormat2021 } from '../report/format/formats';
 import {
   planInsertion,
-  ALL_VALUE_CELLS,
   BLANK,
   DISMISSALS_FIELD,
   FIRST_YEAR,
   LAST_YEAR,
   SUPPLEMENT_NAMES,
   TEMPLATE_MARKER_NAME,
-  VALUE_CELL_BY_NAME,
   applyDismissals,
   checkNumber,
   countBySeverity,
@@ -52,18 +51,18 @@ export interface ControllerOptions {
 }
 
 /**
- * Every value cell the rules read, then the marker, then the rest of 补充信息 (category names, texts, templates):
- * one readNamedCells call answers values, health and the narrative.
+ * Every value cell of `cells` (the rules read them), then the marker, then the rest of 补充信息 (category names,
+ * texts, templates): one readNamedCells call answers values, health and the narrative.
  */
-const READ_NAMES: readonly string[] = [
-  ...ALL_VALUE_CELLS.map((c) => c.name),
-  TEMPLATE_MARKER_NAME,
-  ...SUPPLEMENT_NAMES.filter((n) => !VALUE_CELL_BY_NAME.has(n)),
-];
-const MARKER_AT = ALL_VALUE_CELLS.length;
+function readNamesOf(cells: FormatCells): readonly string[] {
+  return [
+    ...cells.valueCells.map((c) => c.name),
+    TEMPLATE_MARKER_NAME,
+    ...SUPPLEMENT_NAMES.filter((n) => !cells.valueCellByName.has(n)),
+  ];
+}
 /** The User Timing mark each read of the sheet leaves (only the latest is kept). */
 export const READ_MARK = 'pane:read';
-const DISMISSALS_AT = READ_NAMES.indexOf(DISMISSALS_FIELD.name);
 
 export const INITIAL_STATE: PaneState = {
   template: { kind: 'unknown' },
@@ -105,6 +104,10 @@ export class ReportController {
   readonly previous: PreviousController;
   /** The report format, chosen once when the pane is set up and handed to every section's controller. */
   readonly format: Format;
+  /** What one read asks for, of `format` (readNamesOf), and where the marker and the dismissals are in it. */
+  private readonly readNames: readonly string[];
+  private readonly markerAt: number;
+  private readonly dismissalsAt: number;
 
   constructor(
     private readonly host: SpreadsheetHost,
@@ -112,6 +115,9 @@ export class ReportController {
   ) {
     this.debounceMs = options.debounceMs ?? 300;
     this.format = options.format ?? buildFormat2021();
+    this.readNames = readNamesOf(this.format.cells);
+    this.markerAt = this.format.cells.valueCells.length;
+    this.dismissalsAt = this.readNames.indexOf(DISMISSALS_FIELD.name);
     this.imports = new ImportController(host, this);
     this.previous = new PreviousController(host, this);
   }
@@ -173,21 +179,21 @@ export class ReportController {
     globalThis.performance?.mark?.(READ_MARK);
     let read;
     try {
-      read = await this.host.readNamedCells(READ_NAMES);
+      read = await this.host.readNamedCells(this.readNames);
     } catch (e) {
       this.lastReadFailed = true;
       this.set({ notice: { tone: 'error', text: STRINGS.failed(STRINGS.actions.read, errorText(e)) } });
       return;
     }
     this.lastReadFailed = false;
-    const template = templateHealth(read.values[MARKER_AT], read.missing, read.mergedAway, this.format);
+    const template = templateHealth(read.values[this.markerAt], read.missing, read.mergedAway, this.format);
     const lost = new Set(read.missing);
-    const values = read.values.slice(0, ALL_VALUE_CELLS.length);
+    const values = read.values.slice(0, this.markerAt);
     const all =
       template.kind === 'absent'
         ? []
         : sortFindings(evaluateRules(values, { format: this.format }).filter((f) => !f.cells.some((n) => lost.has(n))));
-    const stored = readDismissals(read.values[DISMISSALS_AT]);
+    const stored = readDismissals(read.values[this.dismissalsAt]);
     const { standing: findings, dismissed } = applyDismissals(all, values, stored.dismissals);
     const listed = findings.filter((f) => f.rule !== 'blank');
     const progress =
@@ -204,7 +210,7 @@ export class ReportController {
       counts: countBySeverity(listed),
       progress,
       reads: this.state.reads + 1,
-      cells: new Map(READ_NAMES.flatMap((n, i) => (lost.has(n) ? [] : [[n, read.values[i]] as const]))),
+      cells: new Map(this.readNames.flatMap((n, i) => (lost.has(n) ? [] : [[n, read.values[i]] as const]))),
     });
   }
 
@@ -304,7 +310,7 @@ export class ReportController {
   async nextBlank(): Promise<string | null> {
     const blanks = this.state.progress?.blanks ?? [];
     if (blanks.length === 0) return null;
-    const order = (n: string | null) => (n === null ? -1 : (VALUE_CELL_BY_NAME.get(n)?.index ?? -1));
+    const order = (n: string | null) => (n === null ? -1 : (this.format.cells.valueCellByName.get(n)?.index ?? -1));
     const after = order(this.lastBlank);
     const next = blanks.find((n) => order(n) > after) ?? blanks[0];
     this.lastBlank = next;
@@ -392,7 +398,7 @@ export class ReportController {
     const { cells } = this.state;
     if (!cells.has(DISMISSALS_FIELD.name)) return null;
     return {
-      values: ALL_VALUE_CELLS.map((c) => cells.get(c.name) ?? BLANK),
+      values: this.format.cells.valueCells.map((c) => cells.get(c.name) ?? BLANK),
       dismissals: readDismissals(cells.get(DISMISSALS_FIELD.name)).dismissals,
     };
   }
