@@ -17,6 +17,11 @@ export interface Visit {
   readonly sheetModule: number | null;
   readonly rendered: number | null;
   readonly commands: number | null;
+  /**
+   * Ours only: the first frame in which the highlight rules' results show (the probe cells, blank inputs, wear the
+   * to-do fill); the rules are computed after the sheet is ready, as the user can already type.
+   */
+  readonly highlighted: number | null;
   /** CPU milliseconds of every Chromium process from navigation until ready. */
   readonly cpu: number;
   /** Scripts received over the network until ready (bytes on the wire, and their bodies raw and gzip-9). */
@@ -63,6 +68,44 @@ export function chromiumCpuMs(): number {
     stack.push(...(children.get(pid) ?? []));
   }
   return sum;
+}
+
+/** Cells whose highlight shows the rules computed, and the colour they then have (ours only). */
+export interface HighlightProbe {
+  readonly names: readonly string[];
+  readonly colour: string;
+}
+
+/** ms since navigation at the first animation frame in which every probe cell shows the probe's colour. */
+function highlightedAt(probe: HighlightProbe): Promise<number> {
+  interface Range {
+    getBackground(): string;
+  }
+  interface Api {
+    getActiveWorkbook(): {
+      getDefinedName(n: string): { getFormulaOrRefString(): string } | null;
+      getSheetByName(n: string): { getRange(a1: string): Range };
+    };
+  }
+  const api = (window as unknown as { univerAPI: Api }).univerAPI;
+  const wb = api.getActiveWorkbook();
+  const ranges = probe.names.map((n) => {
+    const ref = wb.getDefinedName(n)!.getFormulaOrRefString();
+    const bang = ref.lastIndexOf('!');
+    return wb.getSheetByName(ref.slice(0, bang).replace(/^'|'$/g, '')).getRange(ref.slice(bang + 1).replace(/\$/g, ''));
+  });
+  const hex = (raw: string) => {
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(raw);
+    return m ? `#${[m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, '0')).join('')}` : raw;
+  };
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (ranges.every((r) => hex(r.getBackground()).toUpperCase() === probe.colour.toUpperCase()))
+        resolve(performance.now());
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  });
 }
 
 /** Whether the page (ours or Univer's bare one) reports its sheet ready or failed. */
@@ -113,7 +156,18 @@ interface ScriptSeen {
  * `visits` visits of one page in one fresh browser profile: the first cold, the rest warm (a new navigation to the
  * same address, as a clerk coming back). Waits up to 3 minutes per visit (a busy machine).
  */
-export async function visitsOf(browser: Browser, url: string, bare: boolean, visits: number): Promise<Visit[]> {
+export async function visitsOf(
+  browser: Browser,
+  url: string,
+  bare: boolean,
+  visits: number,
+  probe?: HighlightProbe,
+  /**
+   * Ours only: work in progress (values by defined name) typed into the page after the last visit and kept (the
+   * page's IndexedDB), then one more visit, a clerk coming back to a report under way; its figures come last.
+   */
+  returning?: Readonly<Record<string, string | number>>,
+): Promise<Visit[]> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
@@ -139,7 +193,14 @@ export async function visitsOf(browser: Browser, url: string, bare: boolean, vis
       }
     });
     const out: Visit[] = [];
-    for (let i = 0; i < visits; i++) {
+    const all = returning && !bare ? visits + 1 : visits;
+    for (let i = 0; i < all; i++) {
+      if (i === visits)
+        await page.evaluate(async (v) => {
+          const session = window.__nianbao!.session!;
+          await session.writeValues(new Map(Object.entries(v)));
+          await session.flush();
+        }, returning!);
       scripts = new Map();
       const load = loadavg()[0];
       const cpu0 = chromiumCpuMs();
@@ -148,6 +209,7 @@ export async function visitsOf(browser: Browser, url: string, bare: boolean, vis
       const cpu = chromiumCpuMs() - cpu0;
       const t = await page.evaluate(pageTimings, bare);
       if (t.failure) throw new Error(t.failure);
+      const highlighted = probe && !bare ? await page.evaluate(highlightedAt, probe) : null;
       const fetched = [...scripts].filter(([, s]) => s.done && !s.cached);
       const bodies = await bodiesOf(
         cdp,
@@ -155,6 +217,7 @@ export async function visitsOf(browser: Browser, url: string, bare: boolean, vis
       );
       out.push({
         ...t,
+        highlighted,
         cpu,
         load,
         jsWire: fetched.reduce((n, [, s]) => n + s.wire, 0),

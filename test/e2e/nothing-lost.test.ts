@@ -222,6 +222,44 @@ describe('typed as a person does: a number, a 补充信息 text and a custom tem
   });
 });
 
+describe('work restored into the sheet it starts with', () => {
+  // Since issue #15 the page reads the saved work before the sheet exists and starts the workbook with it, instead
+  // of writing it over the drawn sheet: every kind of entry must come back as it was, and the first results of the
+  // highlight rules must already see it.
+  it('text that reads as a formula or a number, a formula, a negative, a decimal and "2件" come back as typed', async () => {
+    const numbers = workbookFields().filter((f) => f.kind === 'number' && !f.name.startsWith('nb_prev_'));
+    const entries: SavedValue[] = ['=1+1', { formula: '=1+1' }, '0012', -3, 2.5, '2件', '２', '+86', 7];
+    const typed: Values = Object.fromEntries(entries.map((v, i) => [numbers[i].name, v]));
+    const negative = numbers[entries.indexOf(-3)].name;
+    const { page, context, pageErrors } = await open();
+    try {
+      await page.evaluate((v) => window.__nianbao!.session!.writeValues(new Map(Object.entries(v))), typed);
+      await reload(page);
+      const after = await pageValues(page);
+      expect(Object.fromEntries(Object.keys(typed).map((n) => [n, after[n]]))).toEqual(typed);
+      // The negative count is an error on its own cell: red once the rules have been computed, with no edit.
+      const at = await locate(page, negative);
+      await page.waitForFunction(
+        ({ sheet, a1 }) => {
+          const api = window.univerAPI as {
+            getActiveWorkbook(): { getSheetByName(n: string): { getRange(a: string): { getBackground(): string } } };
+          };
+          return /^(#ffc7ce|rgba?\(255,\s*199,\s*206)/i.test(
+            api.getActiveWorkbook().getSheetByName(sheet).getRange(a1).getBackground(),
+          );
+        },
+        at,
+        { timeout: READY_MS },
+      );
+      // Still work not saved to a file, as it was before the reload (打开 would ask first).
+      expect(await page.evaluate(() => window.__nianbao!.session!.hasUnsavedWork())).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('keyboard and layout', () => {
   const region = (page: Page) =>
     page.evaluate(() => {

@@ -10,6 +10,7 @@ import { DeferredHost } from '../../hosts/web/deferred-host';
 import { firstFocusable, installFocusCycle } from '../../hosts/web/focus-regions';
 import { PaneFrame } from '../../hosts/web/pane-frame';
 import type { ReportSession } from '../../hosts/web/report-session';
+import { loadWork } from '../../hosts/web/saved-work';
 import { columnPixels } from '../../hosts/web/univer-cells';
 import type { UniverHost } from '../../hosts/web/univer-host';
 import { WebToolbar, type ToolbarStatus } from '../../hosts/web/web-toolbar';
@@ -51,6 +52,13 @@ const hook: NianbaoPageHook = {
 };
 window.__nianbao = hook;
 
+/**
+ * The work in progress, read from IndexedDB as the page starts: ready long before the sheet library is, so it goes
+ * into the workbook the sheet starts with (one first paint and calculation with it, not a second round of both
+ * after), and its reply is not left queued behind the sheet's first redraws (issue #15).
+ */
+const savedWork = loadWork();
+
 let sheetModules: ReturnType<typeof requestSheetModules> | null = null;
 
 /**
@@ -72,12 +80,18 @@ function sheetModulesRequested(): ReturnType<typeof requestSheetModules> {
 }
 
 async function loadSheet(container: HTMLElement): Promise<ReportSession> {
-  const [{ startSheet }, { ReportSession }, { reportPlan }] = await sheetModulesRequested();
-  const { univerAPI, host } = await startSheet(container, TEMPLATE_SHEET_NAME, reportPlan());
+  const [{ startSheet }, { ReportSession, restorableValues }, { reportPlan }] = await sheetModulesRequested();
+  const saved = await savedWork;
+  const { univerAPI, host, restored } = await startSheet(
+    container,
+    TEMPLATE_SHEET_NAME,
+    reportPlan(),
+    restorableValues(saved),
+  );
   window.univerAPI = univerAPI;
   hook.sheet = host;
   const session = new ReportSession(host, () => deferred.changed());
-  await session.build();
+  await session.build(saved, restored);
   hook.session = session;
   deferred.attach(host);
   return session;

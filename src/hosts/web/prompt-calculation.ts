@@ -3,7 +3,8 @@
 // of a script). Conditional-format rules are formulas, so a user's Enter turned red no sooner than 100 ms plus the
 // calculation plus a frame. After a user's own edit nothing more is coming, so the page starts that same
 // calculation at once (at the end of the current task, so one edit's changes still go as one batch); bulk writes
-// (building the report, opening a file) keep Univer's batching. The steps are Univer's own, taken from the
+// (building the report, opening a file) keep Univer's batching while they run, and the start-up asks for its first
+// calculation this way once all of its commands are in (start-sheet.ts). The steps are Univer's own, taken from the
 // controller's timer callback; should a later Univer change those internals, this does nothing and the 100 ms
 // timer stays in charge.
 import type { Injector } from '@univerjs/presets';

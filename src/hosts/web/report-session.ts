@@ -6,7 +6,8 @@ import { FORMAT_TITLE, PREVIOUS_CELLS, TEMPLATE_SHEET_NAME, input } from '../../
 import { readWorkbookValues, sameValues, wholeModel, writableValues } from '../workbook-values';
 import { previousPlan, reportPlan } from './report-plan';
 import type { UniverHost } from './univer-host';
-import { loadWork, storeWork, type SavedValue, type SavedWork } from './saved-work';
+import type { NamedValue } from './univer-cells';
+import { storeWork, type SavedValue, type SavedWork } from './saved-work';
 
 /** Quiet time after the last change before work in progress is written to IndexedDB. */
 const SAVE_DELAY_MS = 400;
@@ -34,15 +35,16 @@ export class ReportSession {
 
   /**
    * Writes the report (template and 补充信息) unless the sheet started with it (start-sheet.ts builds it from one
-   * snapshot), then the saved work over it.
+   * snapshot), then the saved work over it: `saved` as loadWork() read it, of which the names in `restored` are
+   * already in the sheet (start-sheet.ts put them in its snapshot).
    */
-  async build(): Promise<void> {
+  async build(saved: SavedWork | null, restored: ReadonlySet<string> = new Set()): Promise<void> {
     if (!(await this.host.sheetNames()).includes(TEMPLATE_SHEET_NAME)) await this.host.applyEdits(reportPlan());
-    const saved = await loadWork();
     if (saved) {
       this.fileName = saved.fileName;
       this.fileBytes = saved.fileBytes;
-      await this.writeValues(new Map(Object.entries(saved.values)));
+      const rest = Object.entries(saved.values).filter(([name]) => !restored.has(name));
+      if (rest.length) await this.writeValues(new Map(rest));
     }
     this.baseline = saved?.baseline ? new Map(Object.entries(saved.baseline)) : await this.values();
     this.host.onValueChange(() => this.scheduleSave());
@@ -133,6 +135,12 @@ export class ReportSession {
     await this.saveNow();
     return { name: this.fileName ?? defaultFileName(values), bytes };
   }
+}
+
+/** Saved work as values to start the sheet with (startSheet's `restore`), written as writeValues writes them. */
+export function restorableValues(saved: SavedWork | null): Map<string, NamedValue> {
+  const values = new Map(Object.entries(saved?.values ?? {}));
+  return writableValues(values, new Set(values.keys()));
 }
 
 function defaultFileName(values: ReadonlyMap<string, SavedValue>): string {

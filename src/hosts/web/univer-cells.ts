@@ -14,6 +14,22 @@ const BORDER_THIN = 1;
 const TRUE_NUMBER = 1;
 /** RANGE_TYPE.NORMAL */
 const NORMAL_RANGE = 0;
+/** CellValueType.FORCE_STRING: text kept as text even when it reads as a number ("0012"), as a '-prefixed entry. */
+const CELL_FORCE_STRING = 4;
+
+/** A value written into a named cell: a formula, text (kept as text), a number, or null (cleared). */
+export type NamedValue = string | number | null | { readonly formula: string };
+
+/**
+ * The content keys of a cell holding `value`, as a patch over the cell (its style stays): a formula without a value
+ * yet (the engine computes it), text forced to stay text, a number, or null for a cleared value. The same whether
+ * the workbook is open (UniverHost.writeNamedValues) or still a snapshot (restored work, workbook-snapshot.ts).
+ */
+export function namedValueCell(value: NamedValue): Pick<ICellData, 'v' | 't' | 'p' | 'f' | 'si'> {
+  if (value !== null && typeof value === 'object') return { f: value.formula, v: null, p: null, si: null };
+  if (typeof value === 'string') return { v: value, t: CELL_FORCE_STRING, p: null, f: null, si: null };
+  return { v: value, p: null, f: null, si: null };
+}
 
 /** Excel character widths and point heights (the plan's units) to Univer pixels at 96 dpi. */
 export const columnPixels = (chars: number) => Math.round(chars * 7 + 5);

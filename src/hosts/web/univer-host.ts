@@ -28,11 +28,13 @@ import {
   paintFormat,
   highlightRule,
   nameTarget,
+  namedValueCell,
   newUniverId,
   numberValidation,
   overlaps,
   rangeOf,
   rowPixels,
+  type NamedValue,
 } from './univer-cells';
 import { planSnapshot } from './workbook-snapshot';
 
@@ -50,8 +52,6 @@ function errorText(e: unknown): string {
 }
 
 const CELL_BOOLEAN = 3;
-/** CellValueType.FORCE_STRING: text kept as text even when it reads as a number ("0012"), as a '-prefixed entry. */
-const CELL_STRING = 4;
 const SET_RANGE_VALUES = 'sheet.mutation.set-range-values';
 const ADD_MERGE = 'sheet.command.add-worksheet-merge';
 const INSERT_SHEET = 'sheet.command.insert-sheet';
@@ -415,9 +415,7 @@ export class UniverHost implements SpreadsheetHost {
    * Strings are written as text (cell type string, no formula), whatever they start with; only a `{ formula }` (a
    * formula the user typed, brought back by 打开 or restored work) is written as a formula.
    */
-  async writeNamedValues(
-    values: ReadonlyMap<string, string | number | null | { readonly formula: string }>,
-  ): Promise<void> {
+  async writeNamedValues(values: ReadonlyMap<string, NamedValue>): Promise<void> {
     this.writing += 1;
     try {
       const patches = new Map<FWorksheet, CellPatch>();
@@ -427,11 +425,7 @@ export class UniverHost implements SpreadsheetHost {
         const p = patches.get(at.ws) ?? patches.set(at.ws, new CellPatch()).get(at.ws)!;
         const cell = p.at(at.row, at.col);
         // null clears the value (and any formula) but keeps the cell's style.
-        if (value !== null && typeof value === 'object')
-          Object.assign(cell, { f: value.formula, v: null, p: null, si: null });
-        else if (typeof value === 'string')
-          Object.assign(cell, { v: value, t: CELL_STRING, p: null, f: null, si: null });
-        else Object.assign(cell, { v: value, p: null, f: null, si: null });
+        Object.assign(cell, namedValueCell(value));
       }
       for (const [ws, p] of patches) p.write(ws);
     } finally {

@@ -19,10 +19,12 @@ import {
   paintFormat,
   highlightRule,
   nameTarget,
+  namedValueCell,
   numberValidation,
   overlaps,
   rangeOf,
   rowPixels,
+  type NamedValue,
 } from './univer-cells';
 
 /** The resource names the plugins register (sheets, sheets-conditional-formatting, data-validation, 0.25.1). */
@@ -164,6 +166,32 @@ export function planSnapshot(
     else put(b, e);
   }
   return { sheets: [...builders.values()].map((b) => b.data()), pluginEdits, rest };
+}
+
+/**
+ * Writes `values` into the snapshot's cells through the names the snapshot defines, as UniverHost.writeNamedValues
+ * writes them into an open workbook (namedValueCell; the cell's style stays). Restored work goes in this way before
+ * the workbook is created, so the first paint and the first calculation already hold it instead of a second round
+ * of both after it (issue #15). Returns the names written; others (a name on a sheet the snapshot does not add) are
+ * the caller's.
+ */
+export function putNamedValues(snapshot: PlanSnapshot, values: ReadonlyMap<string, NamedValue>): Set<string> {
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s.cellData as Record<number, Record<number, ICellData>>]));
+  const written = new Set<string>();
+  for (const e of snapshot.pluginEdits) {
+    if (e.op !== 'defineName' || !values.has(e.name)) continue;
+    const cells = sheets.get(e.sheet);
+    if (!cells) continue;
+    const { startRow, startColumn } = rangeOf(e.range);
+    const cell = ((cells[startRow] ??= {})[startColumn] ??= {});
+    for (const [key, v] of Object.entries(namedValueCell(values.get(e.name)!)))
+      if (v === null) delete cell[key as keyof ICellData];
+      else Object.assign(cell, { [key]: v });
+    // A number's type, as the template's numbers have it (the open workbook's write infers it).
+    if (typeof cell.v === 'number') cell.t = CELL_NUMBER;
+    written.add(e.name);
+  }
+  return written;
 }
 
 /** The rules of one sheet as the plugin keeps them: a later rule goes first (as adding one by one leaves them). */
