@@ -1,6 +1,9 @@
 // Univer's own bare page, the yardstick for bench/web.ts: the presets as Univer's guide sets them up (sheets core
 // and conditional formatting, zh-CN), an empty workbook, one defined name and one formula rule that paints the
-// cell red when it is not 0. Built by bench/univer-bare/build.ts into a temporary folder; nothing of ours runs.
+// cell red when it is not 0. Built by bench/univer-bare/build.ts into a temporary folder; nothing of ours runs,
+// unless the address asks for `?prompt`: then a value change starts the calculation at once, as our page does
+// (src/hosts/web/prompt-calculation.ts), instead of after Univer's 100 ms batching timer — the engine's own floor
+// for Enter → red.
 import { createUniver, LocaleType, mergeLocales } from '@univerjs/presets';
 import { UniverSheetsCorePreset } from '@univerjs/preset-sheets-core';
 import { UniverSheetsConditionalFormattingPreset } from '@univerjs/preset-sheets-conditional-formatting';
@@ -8,10 +11,11 @@ import zhCNCore from '@univerjs/preset-sheets-core/locales/zh-CN';
 import zhCNCF from '@univerjs/preset-sheets-conditional-formatting/locales/zh-CN';
 import '@univerjs/preset-sheets-core/lib/index.css';
 import '@univerjs/preset-sheets-conditional-formatting/lib/index.css';
+import { promptCalculation } from '../../src/hosts/web/prompt-calculation';
 
 const RENDERED = 2;
 const bare = document.getElementById('bare')!;
-const { univerAPI } = createUniver({
+const { univer, univerAPI } = createUniver({
   locale: LocaleType.ZH_CN,
   locales: { [LocaleType.ZH_CN]: mergeLocales(zhCNCore, zhCNCF) },
   presets: [UniverSheetsCorePreset({ container: bare.id }), UniverSheetsConditionalFormattingPreset()],
@@ -27,6 +31,10 @@ const rule = sheet
   .build();
 sheet.addConditionalFormattingRule(rule);
 (window as unknown as { univerAPI: unknown }).univerAPI = univerAPI;
+if (new URLSearchParams(location.search).has('prompt')) {
+  const calculateNow = promptCalculation(univer.__getInjector());
+  univerAPI.addEvent(univerAPI.Event.SheetValueChanged, () => calculateNow());
+}
 
 const timings: { sheetReady: number | null } = { sheetReady: null };
 (window as unknown as { __bare: unknown }).__bare = { timings };

@@ -1,7 +1,7 @@
 // Starts the in-browser spreadsheet (Univer 0.25.1, zh-CN, offline) in a container element. Loaded through a
 // dynamic import by boot.tsx, so the 6 MB sheet library never delays the task pane.
 import { createUniver, IUndoRedoService, LocaleType, mergeLocales, type FUniver } from '@univerjs/presets';
-import { UniverSheetsCorePreset, type FWorkbook } from '@univerjs/preset-sheets-core';
+import { SpreadsheetSkeleton, UniverSheetsCorePreset, type FWorkbook } from '@univerjs/preset-sheets-core';
 import { UniverSheetsConditionalFormattingPreset } from '@univerjs/preset-sheets-conditional-formatting';
 import { UniverSheetsDataValidationPreset } from '@univerjs/preset-sheets-data-validation';
 import zhCNCore from '@univerjs/preset-sheets-core/locales/zh-CN';
@@ -12,6 +12,7 @@ import '@univerjs/preset-sheets-conditional-formatting/lib/index.css';
 import '@univerjs/preset-sheets-data-validation/lib/index.css';
 import { widenRules, type SheetEdit } from '../../report';
 import { UniverHost } from './univer-host';
+import { memoiseMergeBorders } from './merge-border-memo';
 import { promptCalculation } from './prompt-calculation';
 import { newUniverId, type NamedValue } from './univer-cells';
 import { planSnapshot, putNamedValues, workbookData } from './workbook-snapshot';
@@ -28,6 +29,8 @@ export interface StartedSheet {
 const RENDERED = 2;
 
 performance.mark('sheet:module');
+// Each bordered merge's edges scanned once per style cache, not once per cell of the merge (merge-border-memo.ts).
+memoiseMergeBorders(SpreadsheetSkeleton.prototype);
 
 /**
  * Starts the sheet with the workbook `plan` builds: its sheets in one step from their snapshot (workbook-snapshot.ts),
