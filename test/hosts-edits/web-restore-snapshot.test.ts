@@ -23,7 +23,7 @@ function snapshotWith(values: Map<string, string | number | null | { formula: st
   return { written, at };
 }
 
-describe('restored work in the snapshot the page starts from', () => {
+describe('restored work written into the snapshot of the starting workbook', () => {
   it('puts text as text, a number as a number and a formula as a formula, keeping each cell\u2019s style', () => {
     const plain = snapshotWith(new Map());
     const { written, at } = snapshotWith(
