@@ -1,7 +1,7 @@
 // A plan's new sheets as Univer data, written in one step instead of one command per edit: each added sheet's
 // cells, styles, merges and sizes as worksheet data, and its names, highlight rules and number checks as the
 // plugins' snapshot resources. The page starts from a workbook built this way (one createWorkbook; start-sheet.ts
-// keeps names and highlight rules for the commands, see there why); a workbook already open gets each new sheet
+// keeps the highlight rules for the commands, see there why); a workbook already open gets each new sheet
 // with one insert-sheet and the rest through the plugins' commands. Edits on existing sheets are left for the commands.
 import type {
   ICellData,
