@@ -59,6 +59,13 @@ it('sums three chosen children by keyboard at 320 px, refusing the duplicate by 
     ]),
     await child('甲区-副本.xlsx', '甲区人民政府', [['nb_t3_new_person', 100]]),
   ];
+  // Listening for the chooser turns on Playwright's interception of file dialogs, a message it sends without waiting
+  // for the browser's answer. Started here, many round trips before the Enter that opens the dialog: started beside a
+  // bare keyboard.press, the Enter could reach the page first on a loaded machine and open an uncaught dialog (CI, stop
+  // 22: "Timeout 30000ms exceeded while waiting for event filechooser"). On a bare page with one button, listening beside
+  // the Enter missed 6 dialogs of 30; listening two round trips before it, none of 30.
+  const chooserOpened = page.waitForEvent('filechooser', { timeout: 60_000 });
+  chooserOpened.catch(() => undefined);
   await page.getByRole('tab', { name: '校验' }).focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
   expect(await page.getByRole('tab', { name: '汇总' }).evaluate((el) => el === document.activeElement)).toBe(true);
@@ -66,7 +73,8 @@ it('sums three chosen children by keyboard at 320 px, refusing the duplicate by 
   await page.getByRole('tab', { name: '汇总', selected: true }).waitFor();
 
   await pressTabUntil(page, /^选择下级报告…$/, 20);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   expect(chooser.isMultiple()).toBe(true);
   await chooser.setFiles(files);
   await page.getByText('可计入 2 个，不计入 1 个（原因见各项）。').waitFor();
