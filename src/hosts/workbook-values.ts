@@ -2,7 +2,7 @@
 // 机关名称 and 年度, 补充信息 figures, texts and templates, last year's block, any named cell a plan adds), by name.
 // The web page keeps it in IndexedDB and in the .xlsx it saves; Excel and WPS keep it in their own workbook.
 import { plainValue, workbookFieldNames, type CellContent } from '../report';
-import type { SpreadsheetHost } from './spreadsheet-host';
+import type { NamedValue, SpreadsheetHost } from './spreadsheet-host';
 
 /** A formula the user typed into a cell, kept as one (with its leading '='); every string is text. */
 export interface SavedFormula {
@@ -10,6 +10,9 @@ export interface SavedFormula {
 }
 
 export type SavedValue = string | number | boolean | null | SavedFormula;
+
+/** What writableValues hands a host that keeps formulas (the web page): a NamedValue, or a formula typed as one. */
+export type WritableValue = NamedValue | SavedFormula;
 
 export const isSavedFormula = (v: SavedValue | undefined): v is SavedFormula => typeof v === 'object' && v !== null;
 
@@ -40,8 +43,8 @@ export function wholeModel(values: ReadonlyMap<string, SavedValue>): Map<string,
 export function writableValues(
   values: ReadonlyMap<string, SavedValue>,
   known: ReadonlySet<string>,
-): Map<string, string | number | null | SavedFormula> {
-  const out = new Map<string, string | number | null | SavedFormula>();
+): Map<string, WritableValue> {
+  const out = new Map<string, WritableValue>();
   for (const [name, v] of values)
     if (known.has(name)) out.set(name, typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v);
   return out;

@@ -4,21 +4,22 @@
 // the cell types are Univer's CellValueType (core, 0.25.1: 1 STRING, 2 NUMBER, 4 FORCE_STRING).
 import { planSnapshot, putNamedValues } from '../../src/hosts/web/workbook-snapshot';
 import { reportPlan } from '../../src/hosts/web/report-plan';
+import { parseA1 } from '../../src/report';
 import type { ICellData } from '@univerjs/presets';
+import type { WritableValue } from '../../src/hosts/workbook-values';
 
 let ids = 0;
 const newId = () => `t${++ids}`;
 
-function snapshotWith(values: Map<string, string | number | null | { formula: string }>) {
+function snapshotWith(values: Map<string, WritableValue>) {
   const snapshot = planSnapshot(reportPlan(), () => false, newId);
   const written = putNamedValues(snapshot, values);
   const report = snapshot.sheets.find((s) => s.name === '年报')!;
   const cells = report.cellData as Record<number, Record<number, ICellData>>;
-  /** The cell at a 1-based row and column letter. */
+  /** The cell at an A1 address (Univer's rows and columns count from 0). */
   const at = (a1: string): ICellData => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return cells[Number(m[2]) - 1]?.[col] ?? {};
+    const { row, col } = parseA1(a1)!;
+    return cells[row - 1]?.[col - 1] ?? {};
   };
   return { written, at };
 }
@@ -27,7 +28,7 @@ describe('restored work written into the snapshot of the starting workbook', () 
   it('puts text as text, a number as a number and a formula as a formula, keeping each cell\u2019s style', () => {
     const plain = snapshotWith(new Map());
     const { written, at } = snapshotWith(
-      new Map<string, string | number | { formula: string }>([
+      new Map<string, WritableValue>([
         ['nb_agency', '=HYPERLINK("http://x")'],
         ['nb_t2_rule_made', 7],
         ['nb_t3_new_total', { formula: '=1+1' }],

@@ -3,10 +3,9 @@
 // set of the workbook model (workbook-values.ts): every number, text and template by name. ExcelJS is loaded only
 // when a file is opened or saved.
 import { FORMAT_TITLE, PREVIOUS_CELLS, TEMPLATE_SHEET_NAME, input } from '../../report';
-import { readWorkbookValues, sameValues, wholeModel, writableValues } from '../workbook-values';
+import { readWorkbookValues, sameValues, wholeModel, writableValues, type WritableValue } from '../workbook-values';
 import { previousPlan, reportPlan } from './report-plan';
 import type { UniverHost } from './univer-host';
-import type { NamedValue } from './univer-cells';
 import { storeWork, type SavedValue, type SavedWork } from './saved-work';
 
 /** Quiet time after the last change before work in progress is written to IndexedDB. */
@@ -138,7 +137,7 @@ export class ReportSession {
 }
 
 /** Saved work as values to start the sheet with (startSheet's `restore`), written as writeValues writes them. */
-export function restorableValues(saved: SavedWork | null): Map<string, NamedValue> {
+export function restorableValues(saved: SavedWork | null): Map<string, WritableValue> {
   const values = new Map(Object.entries(saved?.values ?? {}));
   return writableValues(values, new Set(values.keys()));
 }

@@ -14,7 +14,8 @@ import { widenRules, type SheetEdit } from '../../report';
 import { UniverHost } from './univer-host';
 import { memoiseMergeBorders } from './merge-border-memo';
 import { promptCalculation } from './prompt-calculation';
-import { newUniverId, type NamedValue } from './univer-cells';
+import { newUniverId } from './univer-cells';
+import type { WritableValue } from '../workbook-values';
 import { planSnapshot, putNamedValues, workbookData } from './workbook-snapshot';
 
 export interface StartedSheet {
@@ -42,7 +43,7 @@ export async function startSheet(
   container: HTMLElement,
   workbookName: string,
   plan: readonly SheetEdit[],
-  restore: ReadonlyMap<string, NamedValue> = new Map(),
+  restore: ReadonlyMap<string, WritableValue> = new Map(),
 ): Promise<StartedSheet> {
   if (!container.id) container.id = 'nb-sheet';
   const { univer, univerAPI } = createUniver({

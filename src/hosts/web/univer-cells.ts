@@ -5,6 +5,7 @@
 import type { ICellData, IRange, ISheetDataValidationRule, IStyleData } from '@univerjs/presets';
 import type { IConditionFormattingRule } from '@univerjs/preset-sheets-conditional-formatting';
 import { HIGHLIGHT, parseRange, quoteSheet, type CellFormat, type SheetEdit, type ValidationRule } from '../../report';
+import type { WritableValue } from '../workbook-values';
 
 // Univer's numeric enums (core), spelled out so this module needs no runtime import from the sheet library.
 const H_ALIGN = { left: 1, center: 2, right: 3 } as const;
@@ -17,15 +18,12 @@ const NORMAL_RANGE = 0;
 /** CellValueType.FORCE_STRING: text kept as text even when it reads as a number ("0012"), as a '-prefixed entry. */
 const CELL_FORCE_STRING = 4;
 
-/** A value written into a named cell: a formula, text (kept as text), a number, or null (cleared). */
-export type NamedValue = string | number | null | { readonly formula: string };
-
 /**
  * The content keys of a cell holding `value`, as a patch over the cell (its style stays): a formula without a value
  * yet (the engine computes it), text forced to stay text, a number, or null for a cleared value. The same whether
  * the workbook is open (UniverHost.writeNamedValues) or still a snapshot (restored work, workbook-snapshot.ts).
  */
-export function namedValueCell(value: NamedValue): Pick<ICellData, 'v' | 't' | 'p' | 'f' | 'si'> {
+export function namedValueCell(value: WritableValue): Pick<ICellData, 'v' | 't' | 'p' | 'f' | 'si'> {
   if (value !== null && typeof value === 'object') return { f: value.formula, v: null, p: null, si: null };
   if (typeof value === 'string') return { v: value, t: CELL_FORCE_STRING, p: null, f: null, si: null };
   return { v: value, p: null, f: null, si: null };

@@ -22,6 +22,7 @@ import {
 import { handleEdit, type EditHandlers, type EditOf } from '../edit-handlers';
 import type { NamedCellsRead, NamedRef, SpreadsheetHost } from '../spreadsheet-host';
 import { equalRuns } from '../write-runs';
+import type { WritableValue } from '../workbook-values';
 import {
   columnPixels,
   cornersOf,
@@ -34,7 +35,6 @@ import {
   overlaps,
   rangeOf,
   rowPixels,
-  type NamedValue,
 } from './univer-cells';
 import { planSnapshot } from './workbook-snapshot';
 
@@ -415,7 +415,7 @@ export class UniverHost implements SpreadsheetHost {
    * Strings are written as text (cell type string, no formula), whatever they start with; only a `{ formula }` (a
    * formula the user typed, brought back by 打开 or restored work) is written as a formula.
    */
-  async writeNamedValues(values: ReadonlyMap<string, NamedValue>): Promise<void> {
+  async writeNamedValues(values: ReadonlyMap<string, WritableValue>): Promise<void> {
     this.writing += 1;
     try {
       const patches = new Map<FWorksheet, CellPatch>();

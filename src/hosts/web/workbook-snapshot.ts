@@ -24,8 +24,8 @@ import {
   overlaps,
   rangeOf,
   rowPixels,
-  type NamedValue,
 } from './univer-cells';
+import type { WritableValue } from '../workbook-values';
 
 /** The resource names the plugins register (sheets, sheets-conditional-formatting, data-validation, 0.25.1). */
 export const DEFINED_NAMES_RESOURCE = 'SHEET_DEFINED_NAME_PLUGIN';
@@ -175,7 +175,7 @@ export function planSnapshot(
  * of both after it (issue #15). Returns the names written; others (a name on a sheet the snapshot does not add) are
  * the caller's.
  */
-export function putNamedValues(snapshot: PlanSnapshot, values: ReadonlyMap<string, NamedValue>): Set<string> {
+export function putNamedValues(snapshot: PlanSnapshot, values: ReadonlyMap<string, WritableValue>): Set<string> {
   const sheets = new Map(snapshot.sheets.map((s) => [s.name, s.cellData as Record<number, Record<number, ICellData>>]));
   const written = new Set<string>();
   for (const e of snapshot.pluginEdits) {
