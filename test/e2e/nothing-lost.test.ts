@@ -23,7 +23,15 @@ import { launchChromium } from '../support/chromium';
 import { runCli } from '../support/run-cli';
 import { suiteTempDir } from '../support/temp-dir';
 import { ALL_FOUND, NUMBER, NUMBER_ROW, TEMPLATE, TEXT, findThree } from '../support/three-things';
-import { READY_TIMEOUT_MS, locate, startWebServer, typeIntoCell, waitForSheet, type WebServer } from './web-page';
+import {
+  READY_TIMEOUT_MS,
+  locate,
+  startWebServer,
+  typeIntoCell,
+  waitForBackground,
+  waitForSheet,
+  type WebServer,
+} from './web-page';
 
 jest.setTimeout(420_000);
 /** The page on a machine shared by many test runs can take minutes to start its sheet; wait for it that long. */
@@ -238,19 +246,7 @@ describe('work restored into the sheet it starts with', () => {
       const after = await pageValues(page);
       expect(Object.fromEntries(Object.keys(typed).map((n) => [n, after[n]]))).toEqual(typed);
       // The negative count is an error on its own cell: red once the rules have been computed, with no edit.
-      const at = await locate(page, negative);
-      await page.waitForFunction(
-        ({ sheet, a1 }) => {
-          const api = window.univerAPI as {
-            getActiveWorkbook(): { getSheetByName(n: string): { getRange(a: string): { getBackground(): string } } };
-          };
-          return /^(#ffc7ce|rgba?\(255,\s*199,\s*206)/i.test(
-            api.getActiveWorkbook().getSheetByName(sheet).getRange(a1).getBackground(),
-          );
-        },
-        at,
-        { timeout: READY_MS },
-      );
+      await waitForBackground(page, negative, '#FFC7CE', true, READY_MS);
       // Still work not saved to a file, as it was before the reload (打开 would ask first).
       expect(await page.evaluate(() => window.__nianbao!.session!.hasUnsavedWork())).toBe(true);
       expect(pageErrors).toEqual([]);
